@@ -1,0 +1,79 @@
+package org.nf4j.flows;
+
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A fixed (not learned) orthogonal linear map y = z Q: a random permutation (NICE-perm) or a
+ * random orthogonal matrix (NICE-orth). |det Q| = 1, so log|det| = 0; the inverse is y Q^T.
+ * A permutation is applied as a constant permutation-matrix product because SameDiff's gather has
+ * a wrong gradient in 1.0.0-M2.1.
+ */
+public final class FixedLinear implements Flow {
+    private final int dim;
+    private final SDVariable q;
+    private final SDVariable qt;
+
+    private FixedLinear(SameDiff sd, String name, double[][] m) {
+        this.dim = m.length;
+        double[][] t = new double[dim][dim];
+        for (int i = 0; i < dim; i++) {
+            for (int j = 0; j < dim; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        this.q = sd.constant(name + "/Q", matrix(m));
+        this.qt = sd.constant(name + "/Qt", matrix(t));
+    }
+
+    private static INDArray matrix(double[][] m) {
+        return Nd4j.create(m).castTo(Nd4j.defaultFloatingPointType());
+    }
+
+    /** A uniformly random permutation of the coordinates. */
+    public static FixedLinear permutation(SameDiff sd, String name, int dim, Random rng) {
+        int[] perm = new int[dim];
+        for (int i = 0; i < dim; i++) {
+            perm[i] = i;
+        }
+        for (int i = dim - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = perm[i];
+            perm[i] = perm[j];
+            perm[j] = tmp;
+        }
+        double[][] m = new double[dim][dim];
+        for (int i = 0; i < dim; i++) {
+            m[i][perm[i]] = 1.0;
+        }
+        return new FixedLinear(sd, name, m);
+    }
+
+    /** A random orthogonal matrix (Gram-Schmidt of a Gaussian matrix, Haar-distributed). */
+    public static FixedLinear orthogonal(SameDiff sd, String name, int dim, Random rng) {
+        return new FixedLinear(sd, name, Orthogonal.random(dim, rng));
+    }
+
+    @Override
+    public int dim() {
+        return dim;
+    }
+
+    @Override
+    public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
+        return z.mmul(q);
+    }
+
+    @Override
+    public boolean hasInverse() {
+        return true;
+    }
+
+    @Override
+    public SDVariable inverse(SDVariable y) {
+        return y.mmul(qt);
+    }
+}

@@ -1,0 +1,43 @@
+package org.nf4j.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A NICE flow of K steps: before each additive coupling a fixed random mixing (a permutation for
+ * NICE-perm, an orthogonal matrix for NICE-orth), coupling parities alternating between steps,
+ * and optionally a final diagonal scaling layer.
+ */
+public final class NiceFlow {
+    /** How coordinates are mixed before each coupling. */
+    public enum Mixing { PERMUTATION, ORTHOGONAL }
+
+    private NiceFlow() {
+    }
+
+    /**
+     * @param hidden  hidden layer sizes of each coupling's shift network
+     * @param gain    scale of the shift networks' initial weights
+     * @param scaling whether to end with a {@link DiagonalScaling}
+     */
+    public static FlowSequence build(SameDiff sd, String name, int dim, int steps, Mixing mixing,
+                                     int[] hidden, double gain, boolean scaling, Random rng) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a NICE flow needs at least one step, got " + steps);
+        }
+        List<Flow> flows = new ArrayList<>();
+        for (int k = 0; k < steps; k++) {
+            String step = name + "/step" + k;
+            flows.add(mixing == Mixing.PERMUTATION
+                    ? FixedLinear.permutation(sd, step + "/perm", dim, rng)
+                    : FixedLinear.orthogonal(sd, step + "/orth", dim, rng));
+            flows.add(new NiceCoupling(sd, step + "/coupling", dim, k, hidden, gain, rng));
+        }
+        if (scaling) {
+            flows.add(new DiagonalScaling(sd, name + "/scale", dim));
+        }
+        return new FlowSequence(flows);
+    }
+}

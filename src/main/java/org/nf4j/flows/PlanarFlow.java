@@ -1,0 +1,121 @@
+package org.nf4j.flows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.NameScope;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A block of K planar flow steps (Rezende and Mohamed 2015, section 4.1):
+ * <pre>
+ *   f(z) = z + u_hat h(w.z + b),   h = tanh
+ *   u_hat = u + (m(w.u) - w.u) w / ||w||^2,   m(x) = -1 + softplus(x)     (so w.u_hat > -1)
+ *   log|det df/dz| = log|1 + h'(w.z + b) w.u_hat|
+ * </pre>
+ * Raw parameters per step are {@code [u (d), w (d), b (1)]}. Everything that does not depend on
+ * z (u_hat and w.u_hat of all K steps) is computed in batched ops before the sequential chain; the
+ * chain itself costs six ops per step, and the log-determinants of all K steps are computed from
+ * the stacked activations in a few ops at the end.
+ */
+public final class PlanarFlow implements Flow {
+    private final int dim;
+    private final int steps;
+    private final SDVariable[] w;
+    private final SDVariable[] uHat;
+    private final SDVariable[] b;
+    private final SDVariable wDotUHat;
+    private final SameDiff sd;
+    private final String name;
+
+    /** Raw numbers per step: u, w and b. */
+    public static int paramsPerStep(int dim) {
+        return 2 * dim + 1;
+    }
+
+    /**
+     * Global parameters initialised from {@code rng}: u, w ~ N(0, 1/d), b = 0.
+     */
+    public static PlanarFlow global(SameDiff sd, String name, int dim, int steps, Random rng) {
+        double[] raw = new double[steps * paramsPerStep(dim)];
+        double scale = 1.0 / Math.sqrt(dim);
+        for (int k = 0; k < steps; k++) {
+            int o = k * paramsPerStep(dim);
+            for (int i = 0; i < 2 * dim; i++) {
+                raw[o + i] = rng.nextGaussian() * scale;
+            }
+        }
+        return global(sd, name, dim, steps, raw);
+    }
+
+    /** Global parameters with the given raw values, laid out {@code [u, w, b]} per step. */
+    public static PlanarFlow global(SameDiff sd, String name, int dim, int steps, double[] raw) {
+        checkLength(raw.length, dim, steps);
+        return new PlanarFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw));
+    }
+
+    /** Amortised parameters: {@code raw} of shape {@code [batch, steps * paramsPerStep(dim)]}. */
+    public static PlanarFlow amortised(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
+        return new PlanarFlow(sd, name, dim, steps, raw);
+    }
+
+    private static void checkLength(int n, int dim, int steps) {
+        if (n != steps * paramsPerStep(dim)) {
+            throw new IllegalArgumentException("planar flow with d=" + dim + ", K=" + steps + " needs "
+                    + steps * paramsPerStep(dim) + " raw parameters, got " + n);
+        }
+    }
+
+    private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
+        if (dim < 1 || steps < 1) {
+            throw new IllegalArgumentException("planar flow needs dim >= 1 and steps >= 1");
+        }
+        this.sd = sd;
+        this.name = name;
+        this.dim = dim;
+        this.steps = steps;
+        try (NameScope ns = sd.withNameScope(name)) {
+            StepParameters p = StepParameters.of(sd, raw, steps, paramsPerStep(dim));
+            SDVariable u = p.field(0, dim);
+            SDVariable wAll = p.field(dim, 2 * dim);
+            SDVariable bAll = p.field(2 * dim, 2 * dim + 1);
+            SDVariable wu = wAll.mul(u).sum(true, 2);
+            SDVariable ww = wAll.mul(wAll).sum(true, 2);
+            SDVariable m = sd.nn.softplus(wu).sub(1.0);
+            SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
+            this.wDotUHat = sd.reshape(m, -1, steps);
+            this.w = p.perStep(sd, wAll);
+            this.uHat = p.perStep(sd, uHatAll);
+            this.b = p.perStep(sd, bAll);
+        }
+    }
+
+    /** w.u_hat of every step, shape {@code [rows, K]}; always greater than -1. */
+    public SDVariable wDotUHat() {
+        return wDotUHat;
+    }
+
+    @Override
+    public int dim() {
+        return dim;
+    }
+
+    @Override
+    public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
+        try (NameScope ns = sd.withNameScope(name)) {
+            List<SDVariable> activations = new ArrayList<>(steps);
+            SDVariable out = z;
+            for (int k = 0; k < steps; k++) {
+                SDVariable h = sd.math.tanh(out.mul(w[k]).sum(true, 1).add(b[k]));
+                activations.add(h);
+                out = out.add(h.mul(uHat[k]));
+            }
+            SDVariable hs = steps == 1 ? activations.get(0) : sd.concat(1, activations.toArray(new SDVariable[0]));
+            SDVariable slope = hs.mul(hs).rsub(1.0);
+            SDVariable det = slope.mul(wDotUHat).add(1.0);
+            logDet.addPerExample(sd.math.log(sd.math.abs(det)).sum(1));
+            return out;
+        }
+    }
+}
