@@ -6,6 +6,7 @@ import java.util.Random;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nf4j.nn.StableMath;
 
 /**
  * A block of K planar flow steps (Rezende and Mohamed 2015, section 4.1):
@@ -82,7 +83,7 @@ public final class PlanarFlow implements Flow {
             SDVariable bAll = p.field(2 * dim, 2 * dim + 1);
             SDVariable wu = wAll.mul(u).sum(true, 2);
             SDVariable ww = wAll.mul(wAll).sum(true, 2);
-            SDVariable m = sd.nn.softplus(wu).sub(1.0);
+            SDVariable m = StableMath.softplus(sd, wu).sub(1.0);
             SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
             this.wDotUHat = sd.reshape(m, -1, steps);
             this.w = p.perStep(sd, wAll);

@@ -6,6 +6,7 @@ import java.util.Random;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nf4j.nn.StableMath;
 
 /**
  * A block of K radial flow steps (Rezende and Mohamed 2015, section 4.1):
@@ -67,8 +68,8 @@ public final class RadialFlow implements Flow {
         this.steps = steps;
         try (NameScope ns = sd.withNameScope(name)) {
             StepParameters p = StepParameters.of(sd, raw, steps, paramsPerStep(dim));
-            SDVariable a = sd.nn.softplus(p.field(dim, dim + 1));
-            SDVariable bt = sd.nn.softplus(p.field(dim + 1, dim + 2)).sub(a);
+            SDVariable a = StableMath.softplus(sd, p.field(dim, dim + 1));
+            SDVariable bt = StableMath.softplus(sd, p.field(dim + 1, dim + 2)).sub(a);
             this.alphaAll = sd.reshape(a, -1, steps);
             this.betaAll = sd.reshape(bt, -1, steps);
             this.z0 = p.perStep(sd, p.field(0, dim));

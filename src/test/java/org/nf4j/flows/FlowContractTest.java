@@ -73,4 +73,14 @@ class FlowContractTest {
                     "the Jacobian check did not notice a log-det error of 1e-4 in " + c);
         }
     }
+
+    /** The gradient check rejects a flow whose log-det is right but whose SameDiff gradient is not. */
+    @Test
+    void checkerCatchesAWrongGradient() {
+        FlowCase broken = FlowCase.global("cumsum", (sd, d, raw, seed, scale) ->
+                new BrokenGradientFlow(sd, StepParameters.gaussian(new java.util.Random(seed), d, 0.5)));
+        new FlowChecks(broken, 5, 3, 1.0).logDetMatchesJacobian();
+        assertThrows(AssertionFailedError.class, () -> new FlowChecks(broken, 5, 3, 1.0).gradientsMatchFiniteDifferences(),
+                "the gradient check did not notice SameDiff's wrong cumsum gradient");
+    }
 }
