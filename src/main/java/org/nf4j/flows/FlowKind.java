@@ -1,0 +1,128 @@
+package org.nf4j.flows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/** The flows nf4j offers by name, and how to build K steps of each. */
+public enum FlowKind {
+    PLANAR("planar", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return raw != null ? PlanarFlow.amortised(sd, name, dim, k, raw) : PlanarFlow.global(sd, name, dim, k, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * PlanarFlow.paramsPerStep(dim);
+        }
+    },
+    RADIAL("radial", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return raw != null ? RadialFlow.amortised(sd, name, dim, k, raw) : RadialFlow.global(sd, name, dim, k, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * RadialFlow.paramsPerStep(dim);
+        }
+    },
+    NICE_PERM("nice-perm", false) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.PERMUTATION, o.niceHidden(), o.niceGain(),
+                    o.niceScaling(), rng);
+        }
+    },
+    NICE_ORTH("nice-orth", false) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.ORTHOGONAL, o.niceHidden(), o.niceGain(),
+                    o.niceScaling(), rng);
+        }
+    },
+    CIRCULAR("circular", false) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            List<Flow> steps = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                steps.add(CircularConvolution.global(sd, name + "/step" + i, dim, o.circularNoise(), rng));
+            }
+            return new FlowSequence(steps);
+        }
+    };
+
+    private final String id;
+    private final boolean amortisable;
+
+    FlowKind(String id, boolean amortisable) {
+        this.id = id;
+        this.amortisable = amortisable;
+    }
+
+    /** The name users type: planar, radial, nice-perm, nice-orth, circular. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether the parameters can be given per example (by an encoder). */
+    public boolean amortisable() {
+        return amortisable;
+    }
+
+    /** Raw parameters per example of K amortised steps; 0 for flows with global parameters only. */
+    public int amortisedSize(int dim, int k) {
+        return 0;
+    }
+
+    abstract Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions options, Random rng);
+
+    /** K steps with global parameters initialised from {@code rng}. */
+    public Flow global(SameDiff sd, String name, int dim, int k, FlowOptions options, Random rng) {
+        checkSteps(k);
+        return create(sd, name, dim, k, null, options, rng);
+    }
+
+    /**
+     * K steps whose parameters come per example from {@code raw [batch, amortisedSize(dim, k)]} for
+     * amortisable flows; the others get global parameters and ignore {@code raw} (pass null).
+     */
+    public Flow amortised(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions options, Random rng) {
+        checkSteps(k);
+        if (amortisable && raw == null) {
+            throw new IllegalArgumentException(id + " is amortised here: it needs its raw parameters");
+        }
+        return create(sd, name, dim, k, amortisable ? raw : null, options, rng);
+    }
+
+    private static void checkSteps(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("a flow needs K >= 1 steps, got " + k);
+        }
+    }
+
+    /** The kind named {@code id}, or an error listing the valid names. */
+    public static FlowKind parse(String id) {
+        for (FlowKind f : values()) {
+            if (f.id.equalsIgnoreCase(id)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown flow '" + id + "'; choose one of: " + names());
+    }
+
+    /** The valid names, comma-separated. */
+    public static String names() {
+        return Arrays.stream(values()).map(FlowKind::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,68 @@
+package org.nf4j.toy;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.nf4j.flows.FlowKind;
+
+/**
+ * Everything one 2-D run depends on. Defaults live in {@link #defaults}.
+ *
+ * @param target          u1..u4
+ * @param flow            the flow kind
+ * @param k               number of flow steps
+ * @param steps           parameter updates
+ * @param batch           samples of q0 per update (drawn fresh every update)
+ * @param learningRate    Adam's learning rate
+ * @param clipNorm        global gradient-norm clipping, 0 for none
+ * @param annealSteps     beta_t = min(1, 0.01 + t / annealSteps); 0 for beta = 1 throughout
+ * @param seed            seeds parameters and samples
+ * @param evalSamples     samples for the final bound at beta = 1
+ * @param pictureSamples  samples for the histogram picture of flows without an inverse
+ * @param out             the run's folder (summary.json, config.json, density.png)
+ * @param logDir          the run's TensorBoard folder
+ */
+public record ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate,
+                        double clipNorm, double annealSteps, long seed, int evalSamples, int pictureSamples,
+                        Path out, Path logDir) {
+
+    /** The run's name: {@code <target>-<flow>-k<K>}. */
+    public static String runName(String target, FlowKind flow, int k) {
+        return target + "-" + flow.id() + "-k" + k;
+    }
+
+    /** Defaults: 20,000 Adam updates of 256 samples at 1e-3, the paper's annealing, 100,000 evaluation samples. */
+    public static ToyConfig defaults(String target, FlowKind flow, int k) {
+        String name = runName(target, flow, k);
+        return new ToyConfig(target, flow, k, 20_000, 256, 1e-3, 100.0, 10_000, 1, 100_000, 1_000_000,
+                Path.of("models", "toy", name), Path.of("logs", "toy", name));
+    }
+
+    /** Checks ranges, with messages that say what is allowed. */
+    public ToyConfig {
+        if (k < 1) {
+            throw new IllegalArgumentException("--k must be at least 1, got " + k);
+        }
+        if (steps < 0 || batch < 1 || evalSamples < 10_000 || pictureSamples < 0) {
+            throw new IllegalArgumentException("need --steps >= 0, --batch >= 1, --eval-samples >= 10000 (got steps="
+                    + steps + ", batch=" + batch + ", eval-samples=" + evalSamples + ")");
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
+        }
+    }
+
+    /** The resolved configuration as JSON. */
+    public String toJson() {
+        return String.format(Locale.ROOT, "{\n  \"target\": \"%s\",\n  \"flow\": \"%s\",\n  \"k\": %d,\n  \"steps\": %d,\n"
+                        + "  \"batch\": %d,\n  \"optimizer\": \"adam\",\n  \"learning_rate\": %s,\n  \"clip_norm\": %s,\n"
+                        + "  \"anneal_steps\": %s,\n  \"seed\": %d,\n  \"eval_samples\": %d,\n  \"picture_samples\": %d,\n"
+                        + "  \"q0\": \"N(mu, diag(sigma^2)), mu and log sigma learned, initially N(0, I)\",\n"
+                        + "  \"out\": \"%s\",\n  \"log_dir\": \"%s\"\n}\n",
+                target, flow.id(), k, steps, batch, learningRate, clipNorm, annealSteps, seed, evalSamples,
+                pictureSamples, json(out), json(logDir));
+    }
+
+    private static String json(Path p) {
+        return p.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,82 @@
+package org.nf4j.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * Applies an ND4J updater (Adam, RMSprop, ...) to named SameDiff variables, with optional clipping
+ * of the global gradient norm. All updater state lives in one flat array ({@link #state()}) so a
+ * checkpoint can save and restore it exactly.
+ */
+public final class ParameterUpdater {
+    private final SameDiff sd;
+    private final List<String> names;
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final INDArray state;
+
+    public ParameterUpdater(SameDiff sd, List<String> names, IUpdater config) {
+        this.sd = sd;
+        this.names = List.copyOf(names);
+        long total = 0;
+        for (String n : names) {
+            total += config.stateSize(sd.getVariable(n).getArr().length());
+        }
+        this.state = Nd4j.zeros(sd.getVariable(names.get(0)).dataType(), Math.max(1, total));
+        long offset = 0;
+        for (String n : names) {
+            INDArray param = sd.getVariable(n).getArr();
+            long size = config.stateSize(param.length());
+            INDArray view = size == 0 ? null
+                    : state.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + size)).reshape(1, size);
+            GradientUpdater<?> u = config.clone().instantiate(view, true);
+            if (view != null) {
+                u.setStateViewArray(view, param.shape(), param.ordering(), true);
+            }
+            updaters.put(n, u);
+            offset += size;
+        }
+    }
+
+    /** The trained variables, in order. */
+    public List<String> names() {
+        return names;
+    }
+
+    /** The updater state (moments etc.) of every variable, as one flat array (a live view). */
+    public INDArray state() {
+        return state;
+    }
+
+    /**
+     * Updates every variable from its gradient.
+     *
+     * @param grads     gradients by variable name (consumed: they are turned into updates in place)
+     * @param iteration the 0-based update count (bias corrections, schedules)
+     * @param clipNorm  the largest allowed global gradient norm; 0 or less: no clipping
+     * @return the global gradient norm before clipping
+     */
+    public double apply(Map<String, INDArray> grads, int iteration, double clipNorm) {
+        double sq = 0;
+        for (String n : names) {
+            double norm = grads.get(n).norm2Number().doubleValue();
+            sq += norm * norm;
+        }
+        double norm = Math.sqrt(sq);
+        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
+        for (String n : names) {
+            INDArray g = grads.get(n);
+            if (scale != 1.0) {
+                g.muli(scale);
+            }
+            updaters.get(n).applyUpdater(g, iteration, 0);
+            sd.getVariable(n).getArr().subi(g);
+        }
+        return norm;
+    }
+}

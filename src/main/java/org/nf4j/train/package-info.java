@@ -1,0 +1,2 @@
+/** Training machinery shared by the experiments: parameter updates, schedules, progress. */
+package org.nf4j.train;
