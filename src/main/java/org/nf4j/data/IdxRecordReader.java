@@ -187,6 +187,21 @@ public class IdxRecordReader extends BaseRecordReader {
     }
 
     @Override
+    public boolean batchesSupported() {
+        return true;
+    }
+
+    /** @return up to {@code num} next records (fewer at the end of the file) */
+    @Override
+    public List<List<Writable>> next(int num) {
+        List<List<Writable>> out = new ArrayList<>(num);
+        while (out.size() < num && hasNext()) {
+            out.add(next());
+        }
+        return out;
+    }
+
+    @Override
     public boolean hasNext() {
         requireOpen();
         return images.hasNext();

