@@ -48,24 +48,33 @@ public final class BernoulliSampler {
      * @param dstOff first output position
      */
     public static void sample(byte[] src, int srcOff, int n, long key, float[] dst, int dstOff) {
+        // The stream is counter-based: pair k uses mix(key + (k + 1) * GOLDEN). Pairs whose pixels are
+        // both 0 or 255 (most of an MNIST digit) need no random word, and skipping it changes nothing.
         long state = key;
         int i = 0;
         for (; i + 1 < n; i += 2) {
             state += GOLDEN;
-            long z = mix(state);
-            dst[dstOff + i] = ((int) (z >>> 40)) < THRESHOLD[src[srcOff + i] & 0xff] ? 1f : 0f;
-            dst[dstOff + i + 1] = ((int) (z & 0xffffff)) < THRESHOLD[src[srcOff + i + 1] & 0xff] ? 1f : 0f;
+            int a = src[srcOff + i] & 0xff;
+            int b = src[srcOff + i + 1] & 0xff;
+            if (((a + 1) & 0xff) <= 1 && ((b + 1) & 0xff) <= 1) {
+                dst[dstOff + i] = a >>> 7;
+                dst[dstOff + i + 1] = b >>> 7;
+            } else {
+                long z = mix(state);
+                dst[dstOff + i] = (((int) (z >>> 40)) - THRESHOLD[a]) >>> 31;
+                dst[dstOff + i + 1] = (((int) z & 0xffffff) - THRESHOLD[b]) >>> 31;
+            }
         }
         if (i < n) {
             state += GOLDEN;
             long z = mix(state);
-            dst[dstOff + i] = ((int) (z >>> 40)) < THRESHOLD[src[srcOff + i] & 0xff] ? 1f : 0f;
+            dst[dstOff + i] = (((int) (z >>> 40)) - THRESHOLD[src[srcOff + i] & 0xff]) >>> 31;
         }
     }
 
     /**
-     * Samples {@code n} pixels as bytes 0/1 (the same bits {@link #sample(byte[], int, int, long,
-     * float[], int)} gives for the same key).
+     * Samples {@code n} pixels as bytes 0/1: the same bits {@link #sample(byte[], int, int, long,
+     * float[], int)} gives for the same key.
      *
      * @param src intensities 0..255
      * @param srcOff first pixel
@@ -80,13 +89,13 @@ public final class BernoulliSampler {
         for (; i + 1 < n; i += 2) {
             state += GOLDEN;
             long z = mix(state);
-            dst[dstOff + i] = (byte) (((int) (z >>> 40)) < THRESHOLD[src[srcOff + i] & 0xff] ? 1 : 0);
-            dst[dstOff + i + 1] = (byte) (((int) (z & 0xffffff)) < THRESHOLD[src[srcOff + i + 1] & 0xff] ? 1 : 0);
+            dst[dstOff + i] = (byte) ((((int) (z >>> 40)) - THRESHOLD[src[srcOff + i] & 0xff]) >>> 31);
+            dst[dstOff + i + 1] = (byte) ((((int) z & 0xffffff) - THRESHOLD[src[srcOff + i + 1] & 0xff]) >>> 31);
         }
         if (i < n) {
             state += GOLDEN;
             long z = mix(state);
-            dst[dstOff + i] = (byte) (((int) (z >>> 40)) < THRESHOLD[src[srcOff + i] & 0xff] ? 1 : 0);
+            dst[dstOff + i] = (byte) ((((int) (z >>> 40)) - THRESHOLD[src[srcOff + i] & 0xff]) >>> 31);
         }
     }
 

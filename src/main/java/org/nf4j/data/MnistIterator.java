@@ -205,8 +205,7 @@ public final class MnistIterator implements Iterator<MnistBatch>, AutoCloseable 
     /**
      * Builds the batch of examples {@code perm[from..from+count)} of an epoch.
      */
-    private MnistBatch build(int[] perm, int from, int count, int epoch, long binSeed) {
-        float[] x = new float[count * pixelsPer];
+    private MnistBatch build(int[] perm, int from, int count, int epoch, long binSeed, float[] x) {
         float[] y = config.labels() ? new float[count * MnistFiles.CLASSES] : null;
         int[] idx = new int[count];
         byte[] pixels = data.pixels();
@@ -227,7 +226,9 @@ public final class MnistIterator implements Iterator<MnistBatch>, AutoCloseable 
                 y[r * MnistFiles.CLASSES + data.label(ex)] = 1f;
             }
         }
-        INDArray features = Nd4j.create(x, new long[] {count, pixelsPer}, DataType.FLOAT);
+        // x is the producer's reusable scratch buffer: copy it into a fresh native array
+        INDArray features = Nd4j.createUninitialized(DataType.FLOAT, count, pixelsPer);
+        features.data().asNioFloat().put(x, 0, count * pixelsPer);
         INDArray labels = y == null ? null : Nd4j.create(y, new long[] {count, MnistFiles.CLASSES}, DataType.FLOAT);
         return new MnistBatch(features, labels, idx, epoch);
     }
@@ -278,6 +279,7 @@ public final class MnistIterator implements Iterator<MnistBatch>, AutoCloseable 
             long binSeed = start.binarizationSeed();
             int[] perm = null;
             int batch = config.batchSize();
+            float[] scratch = new float[batch * pixelsPer];
             try {
                 while (!stopped) {
                     if (position >= n) {
@@ -289,7 +291,7 @@ public final class MnistIterator implements Iterator<MnistBatch>, AutoCloseable 
                         perm = permutation(n, shuffleSeed, epoch, config.shuffle());
                     }
                     int count = Math.min(batch, n - position);
-                    MnistBatch b = build(perm, position, count, epoch, binSeed);
+                    MnistBatch b = build(perm, position, count, epoch, binSeed, scratch);
                     position += count;
                     queue.put(new Item(b, new IteratorState(epoch, position, shuffleSeed, binSeed), null));
                 }

@@ -161,6 +161,26 @@ class BinarizationTest {
     }
 
     @Test
+    void floatAndBitPathsDrawTheSameBits() {
+        java.util.Random r = new java.util.Random(3);
+        byte[] px = new byte[785]; // odd length covers the tail
+        for (int k = 0; k < px.length; k++) {
+            int kind = r.nextInt(3); // mostly 0/255 as in MNIST, some grey
+            px[k] = (byte) (kind == 0 ? 0 : kind == 1 ? 255 : r.nextInt(256));
+        }
+        float[] f = new float[px.length];
+        byte[] b = new byte[px.length];
+        for (int d = 0; d < 50; d++) {
+            long key = BernoulliSampler.key(9, d, d * 31);
+            BernoulliSampler.sample(px, 0, px.length, key, f, 0);
+            BernoulliSampler.sampleBits(px, 0, px.length, key, b, 0);
+            for (int k = 0; k < px.length; k++) {
+                assertEquals(b[k], (int) f[k], "pixel " + k);
+            }
+        }
+    }
+
+    @Test
     void parseNamesCaseInsensitively() {
         assertEquals(Binarization.STATIC, Binarization.parse("Static"));
         assertEquals(MnistSplit.VALIDATION, MnistSplit.parse("val"));
