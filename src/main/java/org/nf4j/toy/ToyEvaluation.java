@@ -1,0 +1,47 @@
+package org.nf4j.toy;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Estimates of a fitted {@link ToyModel}: the bound at beta = 1, and samples of q_K. */
+public final class ToyEvaluation {
+    static final int CHUNK = 20_000;
+
+    private final ToyModel model;
+    private final GaussianNoise noise;
+
+    public ToyEvaluation(ToyModel model, long seed) {
+        this.model = model;
+        this.noise = new GaussianNoise(seed);
+    }
+
+    private Map<String, INDArray> feed(int n) {
+        return Map.of("eps", noise.next(n, 2), "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+    }
+
+    /** E_q[ln q_K(z) + U(z)] = KL(q_K || p) - ln Z, from {@code samples} fresh samples. */
+    public BoundEstimate bound(int samples) {
+        BoundEstimate.Accumulator acc = new BoundEstimate.Accumulator();
+        for (int done = 0; done < samples; done += CHUNK) {
+            int n = Math.min(CHUNK, samples - done);
+            INDArray v = model.sameDiff().output(feed(n), model.perSampleName()).get(model.perSampleName());
+            for (int i = 0; i < n; i++) {
+                acc.add(v.getDouble(i));
+            }
+        }
+        return acc.result();
+    }
+
+    /** {@code samples} draws of z_K, as [n][2]. */
+    public double[][] samples(int samples) {
+        double[][] out = new double[samples][];
+        for (int done = 0; done < samples; done += CHUNK) {
+            int n = Math.min(CHUNK, samples - done);
+            INDArray z = model.sameDiff().output(feed(n), model.samplesName()).get(model.samplesName());
+            double[][] chunk = z.toDoubleMatrix();
+            System.arraycopy(chunk, 0, out, done, n);
+        }
+        return out;
+    }
+}

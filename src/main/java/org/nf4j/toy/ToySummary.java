@@ -1,0 +1,53 @@
+package org.nf4j.toy;
+
+import java.util.Locale;
+
+/**
+ * The results of one 2-D run, as written to {@code summary.json}.
+ *
+ * @param bound        E_q[ln q_K + U] at beta = 1 (nats)
+ * @param boundSe      its standard error
+ * @param logZ         ln Z of the target by quadrature
+ * @param exactKl      KL(q_K || p) = bound + ln Z
+ * @param density      how the picture of q_K was made: "exact" (through the inverse) or "histogram"
+ */
+public record ToySummary(String target, String flow, int k, int steps, double bound, double boundSe, long evalSamples,
+                         double logZ, double exactKl, double trainSeconds, String density) {
+
+    public String toJson() {
+        return String.format(Locale.ROOT, "{\n  \"target\": \"%s\",\n  \"flow\": \"%s\",\n  \"k\": %d,\n  \"steps\": %d,\n"
+                        + "  \"bound\": %.6f,\n  \"bound_se\": %.6f,\n  \"eval_samples\": %d,\n  \"log_z\": %.6f,\n"
+                        + "  \"exact_kl\": %.6f,\n  \"exact_kl_se\": %.6f,\n  \"train_seconds\": %.1f,\n"
+                        + "  \"density\": \"%s\"\n}\n",
+                target, flow, k, steps, bound, boundSe, evalSamples, logZ, exactKl, boundSe, trainSeconds, density);
+    }
+
+    /** Reads back the numbers this class writes (a flat JSON object). */
+    public static ToySummary parse(String json) {
+        return new ToySummary(text(json, "target"), text(json, "flow"), (int) number(json, "k"), (int) number(json, "steps"),
+                number(json, "bound"), number(json, "bound_se"), (long) number(json, "eval_samples"),
+                number(json, "log_z"), number(json, "exact_kl"), number(json, "train_seconds"), text(json, "density"));
+    }
+
+    private static String raw(String json, String key) {
+        String k = "\"" + key + "\":";
+        int i = json.indexOf(k);
+        if (i < 0) {
+            throw new IllegalArgumentException("summary has no \"" + key + "\"");
+        }
+        int start = i + k.length();
+        int end = start;
+        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '\n' && json.charAt(end) != '}') {
+            end++;
+        }
+        return json.substring(start, end).trim();
+    }
+
+    private static String text(String json, String key) {
+        return raw(json, key).replace("\"", "");
+    }
+
+    private static double number(String json, String key) {
+        return Double.parseDouble(raw(json, key));
+    }
+}
