@@ -1,2 +1,41 @@
 package org.nf4j.cli;
-public final class Main { public static void main(String[] a) { System.out.println("nf4j"); } }
+
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nf4j} command line. */
+@Command(name = "nf4j", mixinStandardHelpOptions = true, version = "nf4j 0.1.0 (Deeplearning4j 1.0.0-M2.1)",
+        description = "Normalizing flows on SameDiff: Rezende and Mohamed (2015) reproduced on the JVM.",
+        subcommands = {ToyCommand.class, DataCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with nf4j's error handling: bad input gives one line and exit code 2. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+                line.getErr().println("nf4j: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    /** Starts ND4J on the CPU with one native thread (see the runtime package). */
+    static void startBackend() {
+        Nd4j.getEnvironment().setMaxMasterThreads(1);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+}

@@ -17,12 +17,14 @@ import org.nf4j.nn.StableMath;
  * </pre>
  * Raw parameters per step are {@code [u (d), w (d), b (1)]}. Everything that does not depend on
  * z (u_hat and w.u_hat of all K steps) is computed in batched ops before the sequential chain; the
- * chain itself costs six ops per step, and the log-determinants of all K steps are computed from
- * the stacked activations in a few ops at the end.
+ * chain itself costs four ops per step with global parameters (one fused {@code xw+b}) and six with
+ * amortised ones, and the log-determinants of all K steps are computed from the stacked activations
+ * in a few ops at the end.
  */
 public final class PlanarFlow implements Flow {
     private final int dim;
     private final int steps;
+    private final boolean shared;
     private final SDVariable[] w;
     private final SDVariable[] uHat;
     private final SDVariable[] b;
@@ -53,12 +55,12 @@ public final class PlanarFlow implements Flow {
     /** Global parameters with the given raw values, laid out {@code [u, w, b]} per step. */
     public static PlanarFlow global(SameDiff sd, String name, int dim, int steps, double[] raw) {
         checkLength(raw.length, dim, steps);
-        return new PlanarFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw));
+        return new PlanarFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw), true);
     }
 
     /** Amortised parameters: {@code raw} of shape {@code [batch, steps * paramsPerStep(dim)]}. */
     public static PlanarFlow amortised(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
-        return new PlanarFlow(sd, name, dim, steps, raw);
+        return new PlanarFlow(sd, name, dim, steps, raw, false);
     }
 
     private static void checkLength(int n, int dim, int steps) {
@@ -68,7 +70,8 @@ public final class PlanarFlow implements Flow {
         }
     }
 
-    private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
+    /** @param shared whether raw has a single row shared by the whole batch (global parameters) */
+    private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean shared) {
         if (dim < 1 || steps < 1) {
             throw new IllegalArgumentException("planar flow needs dim >= 1 and steps >= 1");
         }
@@ -76,6 +79,7 @@ public final class PlanarFlow implements Flow {
         this.name = name;
         this.dim = dim;
         this.steps = steps;
+        this.shared = shared;
         try (NameScope ns = sd.withNameScope(name)) {
             StepParameters p = StepParameters.of(sd, raw, steps, paramsPerStep(dim));
             SDVariable u = p.field(0, dim);
@@ -86,9 +90,15 @@ public final class PlanarFlow implements Flow {
             SDVariable m = StableMath.softplus(sd, wu).sub(1.0);
             SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
             this.wDotUHat = sd.reshape(m, -1, steps);
-            this.w = p.perStep(sd, wAll);
+            if (shared) {
+                // one row: w_k as a [d, 1] column and b_k as a [1] vector for the fused xw+b op
+                this.w = sd.unstack(sd.reshape(wAll, steps, dim, 1), 0, steps);
+                this.b = sd.unstack(sd.reshape(bAll, steps, 1), 0, steps);
+            } else {
+                this.w = p.perStep(sd, wAll);
+                this.b = p.perStep(sd, bAll);
+            }
             this.uHat = p.perStep(sd, uHatAll);
-            this.b = p.perStep(sd, bAll);
         }
     }
 
@@ -108,7 +118,8 @@ public final class PlanarFlow implements Flow {
             List<SDVariable> activations = new ArrayList<>(steps);
             SDVariable out = z;
             for (int k = 0; k < steps; k++) {
-                SDVariable h = sd.math.tanh(out.mul(w[k]).sum(true, 1).add(b[k]));
+                SDVariable a = shared ? sd.nn.linear(out, w[k], b[k]) : out.mul(w[k]).sum(true, 1).add(b[k]);
+                SDVariable h = sd.math.tanh(a);
                 activations.add(h);
                 out = out.add(h.mul(uHat[k]));
             }

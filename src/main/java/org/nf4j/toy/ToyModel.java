@@ -2,11 +2,13 @@ package org.nf4j.toy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.flows.Flow;
 import org.nf4j.flows.FlowKind;
@@ -34,6 +36,7 @@ public final class ToyModel {
     private final SDVariable perSample;
     private final SDVariable loss;
     private final SDVariable zK;
+    private String logDensityName;
 
     public ToyModel(Energy2D target, FlowKind kind, int k, FlowOptions options, long seed) {
         sd = SameDiff.create();
@@ -87,11 +90,19 @@ public final class ToyModel {
     }
 
     /**
-     * Adds ops computing ln q_K at given points through the inverse flow
-     * (ln q_K(z) = ln q0(x) - ln|det J(x)|, x = f^{-1}(z)) and returns the output's name; the input
-     * placeholder is {@code "grid"}. Call only after training, and only if the flow has an inverse.
+     * ln q_K at the given points [n][2], through the inverse flow:
+     * ln q_K(z) = ln q0(x) - ln|det J(x)|, x = f^{-1}(z). The first call adds the ops to the graph,
+     * so call it only after training, and only if the flow has an inverse.
      */
-    public String addLogDensity() {
+    public double[] logDensity(double[][] points) {
+        if (logDensityName == null) {
+            logDensityName = addLogDensity();
+        }
+        INDArray in = Nd4j.create(points).castTo(mu.dataType());
+        return sd.output(Map.of("grid", in), logDensityName).get(logDensityName).toDoubleVector();
+    }
+
+    private String addLogDensity() {
         SDVariable grid = sd.placeHolder("grid", mu.dataType(), -1, 2);
         SDVariable x = flow.inverse(grid);
         FlowOutput fx = flow.forward(x);

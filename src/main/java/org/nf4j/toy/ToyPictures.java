@@ -1,9 +1,6 @@
 package org.nf4j.toy;
 
 import java.awt.image.BufferedImage;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.plot.Colormap;
 import org.nf4j.plot.DensityImage;
 import org.nf4j.plot.Histogram2D;
@@ -26,21 +23,17 @@ public final class ToyPictures {
 
     /** The exact density q_K(z) = q0(f^-1(z)) / |det J(f^-1(z))| at pixel centres. */
     public static BufferedImage exact(ToyModel model) {
-        String logQ = model.addLogDensity();
-        double[] grid = new double[SIZE * SIZE * 2];
+        double[][] grid = new double[SIZE * SIZE][];
         for (int j = 0; j < SIZE; j++) {
             for (int i = 0; i < SIZE; i++) {
-                int p = 2 * (j * SIZE + i);
-                grid[p] = REGION.x(i, SIZE);
-                grid[p + 1] = REGION.y(j, SIZE);
+                grid[j * SIZE + i] = new double[] {REGION.x(i, SIZE), REGION.y(j, SIZE)};
             }
         }
-        INDArray in = Nd4j.create(grid, new long[] {(long) SIZE * SIZE, 2}, Nd4j.defaultFloatingPointType());
-        INDArray lq = model.sameDiff().output(Map.of("grid", in), logQ).get(logQ);
+        double[] lq = model.logDensity(grid);
         double[][] v = new double[SIZE][SIZE];
         for (int j = 0; j < SIZE; j++) {
             for (int i = 0; i < SIZE; i++) {
-                v[j][i] = Math.exp(lq.getDouble((long) j * SIZE + i));
+                v[j][i] = Math.exp(lq[j * SIZE + i]);
             }
         }
         return DensityImage.of(v, COLORS);

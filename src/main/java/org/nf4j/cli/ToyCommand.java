@@ -1,0 +1,68 @@
+package org.nf4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.toy.ToyConfig;
+import org.nf4j.toy.ToyRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code toy --target u1 --flow planar --k 32}: one 2-D energy fit (paper section 6.1). */
+@Command(name = "toy", mixinStandardHelpOptions = true,
+        description = "Fit q_K = flow(q0) to p(z) ~ exp(-U(z)) for a 2-D energy U1..U4 (paper section 6.1).")
+public final class ToyCommand implements Callable<Integer> {
+
+    @Option(names = "--target", defaultValue = "u1", description = "u1, u2, u3 or u4 (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--flow", defaultValue = "planar",
+            description = "planar, radial, nice-perm, nice-orth or circular (default: ${DEFAULT-VALUE})")
+    String flow;
+
+    @Option(names = "--k", defaultValue = "32", description = "number of flow steps (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--steps", description = "parameter updates (default: 20000)")
+    Integer steps;
+
+    @Option(names = "--batch", description = "samples per update (default: 256)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
+    Double lr;
+
+    @Option(names = "--seed", description = "random seed (default: 1)")
+    Long seed;
+
+    @Option(names = "--eval-samples", description = "samples for the final bound (default: 100000, at least 10000)")
+    Integer evalSamples;
+
+    @Option(names = "--out", description = "the run's folder (default: models/toy/<target>-<flow>-k<K>)")
+    Path out;
+
+    @Option(names = "--log-dir", description = "TensorBoard folder (default: logs/toy/<target>-<flow>-k<K>)")
+    Path logDir;
+
+    /** The configuration these options describe (defaults from {@link ToyConfig#defaults}). */
+    ToyConfig config() {
+        FlowKind kind = FlowKind.parse(flow);
+        org.nf4j.targets.Targets.byName(target);
+        ToyConfig d = ToyConfig.defaults(target.toLowerCase(java.util.Locale.ROOT), kind, k);
+        return new ToyConfig(d.target(), kind, k, or(steps, d.steps()), or(batch, d.batch()),
+                or(lr, d.learningRate()), d.clipNorm(), d.annealSteps(), or(seed, d.seed()),
+                or(evalSamples, d.evalSamples()), d.pictureSamples(), or(out, d.out()), or(logDir, d.logDir()));
+    }
+
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ToyConfig config = config();
+        Main.startBackend();
+        ToyRun.run(config, System.out);
+        return 0;
+    }
+}

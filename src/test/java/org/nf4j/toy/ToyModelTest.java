@@ -1,0 +1,41 @@
+package org.nf4j.toy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.flows.FlowOptions;
+import org.nf4j.targets.Targets;
+
+/** The exact density of q_K through the inverse flow is a normalised density. */
+class ToyModelTest {
+
+    @BeforeAll
+    static void float64() {
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FlowKind.class, names = {"RADIAL", "NICE_PERM", "NICE_ORTH", "CIRCULAR"})
+    void exactDensityIntegratesToOne(FlowKind kind) {
+        ToyModel model = new ToyModel(Targets.byName("u1"), kind, 3, FlowOptions.defaults(), 4);
+        int n = 400;
+        double half = 12;
+        double cell = 2 * half / n;
+        double[][] grid = new double[n * n][];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                grid[j * n + i] = new double[] {-half + (i + 0.5) * cell, -half + (j + 0.5) * cell};
+            }
+        }
+        double mass = 0;
+        for (double lq : model.logDensity(grid)) {
+            mass += Math.exp(lq) * cell * cell;
+        }
+        assertEquals(1.0, mass, 0.01, kind + ": the density integrates to " + mass);
+    }
+}

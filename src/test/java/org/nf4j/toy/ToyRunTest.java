@@ -1,0 +1,60 @@
+package org.nf4j.toy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.logging.EventFileReader;
+
+/** A short fit lowers the bound measurably, and a run writes what it promises. */
+class ToyRunTest {
+
+    private static ToyConfig config(Path dir, FlowKind flow, int steps) {
+        ToyConfig d = ToyConfig.defaults("u1", flow, 2);
+        return new ToyConfig("u1", flow, 2, steps, 256, 1e-2, d.clipNorm(), 300, 3, 10_000, 20_000,
+                dir.resolve("run"), dir.resolve("logs"));
+    }
+
+    @Test
+    void shortFitLowersTheBoundAndWritesItsOutputs(@TempDir Path dir) throws Exception {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        ToySummary before = ToyRun.run(config(dir.resolve("a"), FlowKind.PLANAR, 0), quiet);
+        ToySummary after = ToyRun.run(config(dir.resolve("b"), FlowKind.PLANAR, 400), quiet);
+        double margin = 5 * Math.hypot(before.boundSe(), after.boundSe());
+        assertTrue(after.bound() < before.bound() - Math.max(margin, 0.5),
+                "bound " + before.bound() + " -> " + after.bound() + " after 400 updates");
+        // KL >= 0 up to Monte Carlo error: the bound cannot beat -ln Z
+        assertTrue(after.exactKl() > -5 * after.boundSe(), "exact KL " + after.exactKl());
+        assertEquals(1.8775, after.logZ(), 1e-3);
+
+        Path run = dir.resolve("b").resolve("run");
+        ToySummary parsed = ToySummary.parse(Files.readString(run.resolve(ToyRun.SUMMARY)));
+        assertEquals(after.bound(), parsed.bound(), 1e-6);
+        assertEquals("histogram", parsed.density());
+        assertTrue(Files.readString(run.resolve(ToyRun.CONFIG)).contains("\"flow\": \"planar\""));
+        BufferedImage picture = ImageIO.read(run.resolve(ToyRun.PICTURE).toFile());
+        assertTrue(picture.getWidth() > 2 * ToyPictures.SIZE);
+        try (var files = Files.list(dir.resolve("b").resolve("logs"))) {
+            Path events = files.findFirst().orElseThrow();
+            List<?> records = EventFileReader.readEvents(events);
+            assertTrue(records.size() > 5, "event file has " + records.size() + " records");
+        }
+    }
+
+    @Test
+    void invertibleFlowsGetAnExactDensityPicture(@TempDir Path dir) throws Exception {
+        ToySummary s = ToyRun.run(config(dir, FlowKind.RADIAL, 50), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals("exact", s.density());
+        BufferedImage tile = ImageIO.read(dir.resolve("run").resolve(ToyRun.LEARNED_TILE).toFile());
+        assertEquals(ToyPictures.SIZE, tile.getWidth());
+    }
+}
