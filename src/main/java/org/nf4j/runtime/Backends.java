@@ -32,11 +32,19 @@ import org.nd4j.linalg.factory.Nd4jBackend;
  * count through {@link NativeThreads}.
  *
  * <h2>Threads</h2>
- * The default is {@value #DEFAULT_THREADS}. nf4j's graphs are hundreds of tiny ops, where the cost
- * is per-op overhead, not arithmetic; with ND4J's default OpenMP/BLAS thread counts each op paid a
- * multi-millisecond stall on a 2-core machine (worker threads spinning and being descheduled
- * against the JVM's own threads). One native thread removes the stall and loses nothing on tensors
- * this small. More threads may pay off for large batches of large matrices; hence the parameter.
+ * The default is {@value #DEFAULT_THREADS}, for both backends. On the CPU, ND4J's start-up counts
+ * (one OpenMP/OpenBLAS thread per core) make every op that is large enough to run in parallel wait
+ * for a worker that the OS has descheduled whenever anything else runs on the machine: measured on a
+ * shared 2-core box with a VAE-sized MLP (100x784 batch, 784-400-400-784), the median op took
+ * ~7.5 ms with the defaults (and ~4.5-7 ms with 2 threads set here) but ~0.5-0.75 ms with 1 thread
+ * (see {@code ThreadTuningBenchmark} in the tests). nf4j's graphs are hundreds of small ops whose
+ * cost is per-op overhead, so intra-op parallelism has little to win and a lot to lose. On a
+ * dedicated many-core machine with large batches more threads may pay; hence the parameter. On the
+ * GPU the count only governs host-side work, where 1 is also enough.
+ *
+ * <p>If ND4J was initialised before the first {@code configure} (there is no way to ask whether a
+ * class is initialised without initialising it), the backend it runs is compared with the one asked
+ * for: the same one is accepted and tuned, another one is an {@link IllegalStateException}.
  */
 public final class Backends {
 
@@ -70,7 +78,7 @@ public final class Backends {
      * backend only the thread count is applied.
      *
      * @param choice  the backend to use
-     * @param threads native threads (OpenMP, libnd4j pool, master threads, OpenBLAS), at least 1
+     * @param threads native threads (OpenMP, libnd4j master threads, OpenBLAS), at least 1
      * @return a one-line description for run logs, e.g.
      *         {@code backend=cpu threads=1 (nd4j-native 1.0.0-M2.1)}
      * @throws BackendUnavailableException if the chosen backend is not on the classpath or cannot
