@@ -1,7 +1,7 @@
 package org.nf4j.cli;
 
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.runtime.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,18 +19,14 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof BackendUnavailableException) {
                 line.getErr().println("nf4j: " + ex.getMessage());
                 return 2;
             }
             throw ex;
         });
         return cl;
-    }
-
-    /** Starts ND4J on the CPU with one native thread (see the runtime package). */
-    static void startBackend() {
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
     }
 
     @Override

@@ -6,12 +6,16 @@ import org.nf4j.flows.FlowKind;
 import org.nf4j.toy.ToyConfig;
 import org.nf4j.toy.ToyRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code toy --target u1 --flow planar --k 32}: one 2-D energy fit (paper section 6.1). */
 @Command(name = "toy", mixinStandardHelpOptions = true,
         description = "Fit q_K = flow(q0) to p(z) ~ exp(-U(z)) for a 2-D energy U1..U4 (paper section 6.1).")
 public final class ToyCommand implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
 
     @Option(names = "--target", defaultValue = "u1", description = "u1, u2, u3 or u4 (default: ${DEFAULT-VALUE})")
     String target;
@@ -61,7 +65,7 @@ public final class ToyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ToyConfig config = config();
-        Main.startBackend();
+        System.out.println(backend.start());
         ToyRun.run(config, System.out);
         return 0;
     }

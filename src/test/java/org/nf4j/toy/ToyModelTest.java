@@ -23,8 +23,8 @@ class ToyModelTest {
     @EnumSource(value = FlowKind.class, names = {"RADIAL", "NICE_PERM", "NICE_ORTH", "CIRCULAR"})
     void exactDensityIntegratesToOne(FlowKind kind) {
         ToyModel model = new ToyModel(Targets.byName("u1"), kind, 3, FlowOptions.defaults(), 4);
-        int n = 400;
-        double half = 12;
+        int n = 600;
+        double half = 30;
         double cell = 2 * half / n;
         double[][] grid = new double[n * n][];
         for (int j = 0; j < n; j++) {
