@@ -24,7 +24,7 @@ import org.nf4j.nn.StableMath;
 public final class PlanarFlow implements Flow {
     private final int dim;
     private final int steps;
-    private final boolean shared;
+    private final boolean fused;
     private final SDVariable[] w;
     private final SDVariable[] uHat;
     private final SDVariable[] b;
@@ -70,16 +70,20 @@ public final class PlanarFlow implements Flow {
         }
     }
 
-    /** @param shared whether raw has a single row shared by the whole batch (global parameters) */
+    /**
+     * @param shared whether raw has a single row shared by the whole batch (global parameters); with
+     *               more than one step these use a fused xw+b op (SameDiff's unstack, which feeds it,
+     *               fails for a single slice)
+     */
     private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean shared) {
-        if (dim < 1 || steps < 1) {
-            throw new IllegalArgumentException("planar flow needs dim >= 1 and steps >= 1");
+        if (dim < 2 || steps < 1) {
+            throw new IllegalArgumentException("planar flow needs dim >= 2 and steps >= 1, got dim=" + dim + ", steps=" + steps);
         }
         this.sd = sd;
         this.name = name;
         this.dim = dim;
         this.steps = steps;
-        this.shared = shared;
+        this.fused = shared && steps > 1;
         try (NameScope ns = sd.withNameScope(name)) {
             StepParameters p = StepParameters.of(sd, raw, steps, paramsPerStep(dim));
             SDVariable u = p.field(0, dim);
@@ -90,15 +94,15 @@ public final class PlanarFlow implements Flow {
             SDVariable m = StableMath.softplus(sd, wu).sub(1.0);
             SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
             this.wDotUHat = sd.reshape(m, -1, steps);
-            if (shared) {
+            if (fused) {
                 // one row: w_k as a [d, 1] column and b_k as a [1] vector for the fused xw+b op
                 this.w = sd.unstack(sd.reshape(wAll, steps, dim, 1), 0, steps);
                 this.b = sd.unstack(sd.reshape(bAll, steps, 1), 0, steps);
             } else {
-                this.w = p.perStep(sd, wAll);
-                this.b = p.perStep(sd, bAll);
+                this.w = p.perStep(wAll, dim);
+                this.b = p.perStep(bAll, 1);
             }
-            this.uHat = p.perStep(sd, uHatAll);
+            this.uHat = p.perStep(uHatAll, dim);
         }
     }
 
@@ -118,7 +122,8 @@ public final class PlanarFlow implements Flow {
             List<SDVariable> activations = new ArrayList<>(steps);
             SDVariable out = z;
             for (int k = 0; k < steps; k++) {
-                SDVariable a = shared ? sd.nn.linear(out, w[k], b[k]) : out.mul(w[k]).sum(true, 1).add(b[k]);
+                SDVariable a = fused ? sd.nn.linear(out, w[k], b[k])
+                        : Reductions.sumColumns(sd, out.mul(w[k]), dim, true).add(b[k]);
                 SDVariable h = sd.math.tanh(a);
                 activations.add(h);
                 out = out.add(h.mul(uHat[k]));
@@ -126,7 +131,7 @@ public final class PlanarFlow implements Flow {
             SDVariable hs = steps == 1 ? activations.get(0) : sd.concat(1, activations.toArray(new SDVariable[0]));
             SDVariable slope = hs.mul(hs).rsub(1.0);
             SDVariable det = slope.mul(wDotUHat).add(1.0);
-            logDet.addPerExample(sd.math.log(sd.math.abs(det)).sum(1));
+            logDet.addPerExample(Reductions.sumColumns(sd, sd.math.log(sd.math.abs(det)), steps, false));
             return out;
         }
     }

@@ -59,8 +59,8 @@ public final class RadialFlow implements Flow {
     }
 
     private RadialFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
-        if (dim < 1 || steps < 1) {
-            throw new IllegalArgumentException("radial flow needs dim >= 1 and steps >= 1");
+        if (dim < 2 || steps < 1) {
+            throw new IllegalArgumentException("radial flow needs dim >= 2 and steps >= 1, got dim=" + dim + ", steps=" + steps);
         }
         this.sd = sd;
         this.name = name;
@@ -72,9 +72,9 @@ public final class RadialFlow implements Flow {
             SDVariable bt = StableMath.softplus(sd, p.field(dim + 1, dim + 2)).sub(a);
             this.alphaAll = sd.reshape(a, -1, steps);
             this.betaAll = sd.reshape(bt, -1, steps);
-            this.z0 = p.perStep(sd, p.field(0, dim));
-            this.alpha = p.perStep(sd, a);
-            this.beta = p.perStep(sd, bt);
+            this.z0 = p.perStep(p.field(0, dim), dim);
+            this.alpha = p.perStep(a, 1);
+            this.beta = p.perStep(bt, 1);
         }
     }
 
@@ -94,7 +94,7 @@ public final class RadialFlow implements Flow {
     }
 
     private SDVariable norm(SDVariable v) {
-        return sd.math.sqrt(v.mul(v).sum(true, 1).add(R_EPS));
+        return sd.math.sqrt(Reductions.sumColumns(sd, v.mul(v), dim, true).add(R_EPS));
     }
 
     @Override
@@ -113,7 +113,7 @@ public final class RadialFlow implements Flow {
             SDVariable bh = h.mul(betaAll);
             SDVariable radial = sd.math.log(bh.add(1.0)).mul(dim - 1.0);
             SDVariable along = sd.math.log(h.mul(h).mul(betaAll.mul(alphaAll)).add(1.0));
-            logDet.addPerExample(radial.add(along).sum(1));
+            logDet.addPerExample(Reductions.sumColumns(sd, radial.add(along), steps, false));
             return out;
         }
     }

@@ -1,0 +1,76 @@
+package org.nf4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.toy.ToyConfig;
+import org.nf4j.toy.ToyGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code toy-grid}: every target x flow x K of section 6.1, with Figure-3-like pictures and tables. */
+@Command(name = "toy-grid", mixinStandardHelpOptions = true,
+        description = "Run the 2-D grid (targets x flows x K), then write one figure per flow, bounds.csv/.md and bound-vs-K plots.")
+public final class ToyGridCommand implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--targets", split = ",", defaultValue = "u1,u2,u3,u4", description = "default: ${DEFAULT-VALUE}")
+    List<String> targets;
+
+    @Option(names = "--flows", split = ",", defaultValue = "planar,radial,nice-perm,nice-orth,circular",
+            description = "default: ${DEFAULT-VALUE}")
+    List<String> flows;
+
+    @Option(names = "--ks", split = ",", defaultValue = "2,8,32", description = "default: ${DEFAULT-VALUE}")
+    List<Integer> ks;
+
+    @Option(names = "--steps", description = "updates per run (default: as the toy command, 20000)")
+    Integer steps;
+
+    @Option(names = "--batch", description = "samples per update (default: 256)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
+    Double lr;
+
+    @Option(names = "--seed", description = "random seed (default: 1)")
+    Long seed;
+
+    @Option(names = "--eval-samples", description = "samples for each final bound (default: 100000)")
+    Integer evalSamples;
+
+    @Option(names = "--jobs", defaultValue = "1", description = "runs at the same time, one core each (default: ${DEFAULT-VALUE})")
+    int jobs;
+
+    @Option(names = "--out", defaultValue = "models/toy", description = "default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--log-dir", defaultValue = "logs/toy", description = "default: ${DEFAULT-VALUE}")
+    Path logDir;
+
+    ToyGrid grid() {
+        List<FlowKind> kinds = flows.stream().map(FlowKind::parse).toList();
+        for (int k : ks) {
+            if (k < 1) {
+                throw new IllegalArgumentException("--ks must all be at least 1, got " + k);
+            }
+        }
+        return new ToyGrid(targets.stream().map(String::trim).map(String::toLowerCase).toList(), kinds, ks, out, logDir,
+                c -> new ToyConfig(c.target(), c.flow(), c.k(), ToyCommand.or(steps, c.steps()),
+                        ToyCommand.or(batch, c.batch()), ToyCommand.or(lr, c.learningRate()), c.clipNorm(),
+                        c.annealSteps(), ToyCommand.or(seed, c.seed()), ToyCommand.or(evalSamples, c.evalSamples()),
+                        c.pictureSamples(), c.out(), c.logDir()), jobs);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ToyGrid grid = grid();
+        System.out.println(backend.start());
+        grid.run(System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package org.nf4j.toy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nf4j.flows.FlowKind;
+
+/** A tiny grid writes its figures and tables, and a second run reuses every finished cell. */
+class ToyGridTest {
+
+    @Test
+    void writesFiguresAndTablesAndResumes(@TempDir Path dir) throws Exception {
+        ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
+                dir.resolve("models"), dir.resolve("logs"),
+                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
+                        10_000, 5_000, c.out(), c.logDir()), 1);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        assertEquals(8, summaries.size());
+        Path root = dir.resolve("models");
+        assertTrue(Files.exists(root.resolve("figure3-planar.png")));
+        assertTrue(Files.exists(root.resolve("figure3-nice-perm.png")));
+        assertTrue(Files.exists(root.resolve("bound-vs-k-u1.png")));
+        List<String> csv = Files.readAllLines(root.resolve("bounds.csv"));
+        assertEquals(9, csv.size());
+        assertTrue(Files.readString(root.resolve("bounds.md")).contains("| u3 | nice-perm |"));
+
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        String log = second.toString();
+        assertEquals(8, log.split("reusing", -1).length - 1, log);
+        assertEquals(summaries.get(3).bound(), again.get(3).bound(), 1e-6);
+    }
+}
