@@ -9,7 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A multilayer perceptron with ReLU hidden layers and a linear output layer, as SameDiff variables
  * {@code <name>/W<i>} and {@code <name>/b<i>}. Weights are drawn N(0, gain^2 * 2 / fan_in)
- * (He initialisation scaled by {@code gain}); biases start at zero.
+ * (He initialisation scaled by {@code gain}); biases start at zero. Each layer is one fused
+ * {@code xw+b} op (SameDiff pays per op, not per flop).
  */
 public final class Mlp {
     private final SDVariable[] weights;
@@ -35,7 +36,7 @@ public final class Mlp {
                 w[i] = rng.nextGaussian() * std;
             }
             weights[l] = sd.var(name + "/W" + l, array(w, in, out));
-            biases[l] = sd.var(name + "/b" + l, array(new double[out], 1, out));
+            biases[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), out));
         }
     }
 
@@ -47,7 +48,7 @@ public final class Mlp {
     public SDVariable apply(SameDiff sd, SDVariable x) {
         SDVariable h = x;
         for (int l = 0; l < weights.length; l++) {
-            h = h.mmul(weights[l]).add(biases[l]);
+            h = sd.nn.linear(h, weights[l], biases[l]);
             if (l < weights.length - 1) {
                 h = sd.nn.relu(h, 0.0);
             }
