@@ -8,11 +8,22 @@ import picocli.CommandLine.Command;
 /** The {@code nf4j} command line. */
 @Command(name = "nf4j", mixinStandardHelpOptions = true, version = "nf4j 0.1.0 (Deeplearning4j 1.0.0-M2.1)",
         description = "Normalizing flows on SameDiff: Rezende and Mohamed (2015) reproduced on the JVM.",
-        subcommands = {ToyCommand.class, ToyGridCommand.class, DataCommand.class})
+        subcommands = {TrainCommand.class, ToyCommand.class, ToyGridCommand.class, DataCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    /** {@code train} is the default command: arguments that start with an option other than help/version train. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || !args[0].startsWith("-") || java.util.List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "train";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     /** The command line with nf4j's error handling: bad input gives one line and exit code 2. */
@@ -20,7 +31,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof BackendUnavailableException) {
+                    || ex instanceof BackendUnavailableException || ex instanceof org.nf4j.data.MnistDataException) {
                 line.getErr().println("nf4j: " + ex.getMessage());
                 return 2;
             }

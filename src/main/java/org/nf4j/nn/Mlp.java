@@ -3,18 +3,15 @@ package org.nf4j.nn;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multilayer perceptron with ReLU hidden layers and a linear output layer, as SameDiff variables
- * {@code <name>/W<i>} and {@code <name>/b<i>}. Weights are drawn N(0, gain^2 * 2 / fan_in)
+ * {@code <name>/<i>/W} and {@code <name>/<i>/b}. Weights are drawn N(0, gain^2 * 2 / fan_in)
  * (He initialisation scaled by {@code gain}); biases start at zero. Each layer is one fused
  * {@code xw+b} op (SameDiff pays per op, not per flop).
  */
 public final class Mlp {
-    private final SDVariable[] weights;
-    private final SDVariable[] biases;
+    private final DenseLayer[] layers;
 
     /**
      * @param sizes layer sizes, input first and output last (at least two)
@@ -24,32 +21,18 @@ public final class Mlp {
         if (sizes.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least an input and an output size");
         }
-        int layers = sizes.length - 1;
-        weights = new SDVariable[layers];
-        biases = new SDVariable[layers];
-        for (int l = 0; l < layers; l++) {
-            int in = sizes[l];
-            int out = sizes[l + 1];
-            double std = gain * Math.sqrt(2.0 / in);
-            double[] w = new double[in * out];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = rng.nextGaussian() * std;
-            }
-            weights[l] = sd.var(name + "/W" + l, array(w, in, out));
-            biases[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), out));
+        layers = new DenseLayer[sizes.length - 1];
+        for (int l = 0; l < layers.length; l++) {
+            layers[l] = new DenseLayer(sd, name + "/" + l, sizes[l], sizes[l + 1], gain * Math.sqrt(2.0 / sizes[l]), rng);
         }
-    }
-
-    private static INDArray array(double[] v, long rows, long cols) {
-        return Nd4j.create(v, new long[] {rows, cols}, Nd4j.defaultFloatingPointType());
     }
 
     /** Applies the network to {@code x [batch, sizes[0]]}. */
     public SDVariable apply(SameDiff sd, SDVariable x) {
         SDVariable h = x;
-        for (int l = 0; l < weights.length; l++) {
-            h = sd.nn.linear(h, weights[l], biases[l]);
-            if (l < weights.length - 1) {
+        for (int l = 0; l < layers.length; l++) {
+            h = layers[l].apply(sd, h);
+            if (l < layers.length - 1) {
                 h = sd.nn.relu(h, 0.0);
             }
         }

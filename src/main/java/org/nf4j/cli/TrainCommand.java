@@ -1,0 +1,120 @@
+package org.nf4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nf4j.config.ConfigFile;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistFetcher;
+import org.nf4j.data.MnistSplit;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.train.DlgmTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train} (the default command): DLGM + flow on binarised MNIST. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a deep latent Gaussian model with a K-step flow posterior on binarised MNIST (the default command).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--config", description = "a config file (key=value; see conf/); flags override it")
+    Path configFile;
+
+    @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular (default: planar)")
+    String flow;
+
+    @Option(names = "--k", description = "flow steps; 0 = diagonal Gaussian (default: 10)")
+    Integer k;
+
+    @Option(names = "--steps", description = "parameter updates (overrides --epochs)")
+    Long steps;
+
+    @Option(names = "--epochs", description = "epochs of 50,000 examples (default: 30)")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "default: 100")
+    Integer batch;
+
+    @Option(names = "--lr", description = "learning rate (default: 1e-3)")
+    Double lr;
+
+    @Option(names = "--optimizer", description = "adam or rmsprop (default: adam)")
+    String optimizer;
+
+    @Option(names = "--seed", description = "default: 1")
+    Long seed;
+
+    @Option(names = "--run-name", description = "folder name under models/ and logs/ (default: <flow>-k<K>-<optimizer>-seed<seed>)")
+    String runName;
+
+    @Option(names = "--resume", description = "continue the run (named by --run-name or the flags) from its newest good checkpoint")
+    boolean resume;
+
+    @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
+    String dataDir;
+
+    @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: 100)")
+    Double clipNorm;
+
+    @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
+    Path models;
+
+    @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
+    Path logs;
+
+    /** Defaults, then the config file, then the flags. */
+    TrainConfig config() {
+        TrainConfig c = TrainConfig.DEFAULTS;
+        if (configFile != null) {
+            c = c.with(ConfigFile.read(configFile));
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "flow", flow);
+        put(flags, "k", k);
+        put(flags, "epochs", epochs);
+        put(flags, "steps", steps);
+        put(flags, "batch", batch);
+        put(flags, "lr", lr);
+        put(flags, "optimizer", optimizer);
+        put(flags, "seed", seed);
+        put(flags, "run-name", runName);
+        put(flags, "data-dir", dataDir);
+        put(flags, "clip-norm", clipNorm);
+        c = c.with(flags);
+        if (c.k() > 0) {
+            FlowKind.parse(c.flow());
+        }
+        return c;
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        TrainConfig c = config();
+        String name = c.resolvedRunName();
+        Path runDir = models.resolve(name);
+        if (!resume && Files.isDirectory(runDir.resolve("checkpoints"))) {
+            throw new IllegalArgumentException("run " + name + " already has checkpoints in " + runDir
+                    + ": add --resume to continue it, or choose another --run-name");
+        }
+        System.out.println(backend.start());
+        Path data = Path.of(c.dataDir());
+        new MnistFetcher(System.out::println).fetch(data);
+        System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
+        new DlgmTrainer(c, runDir, logs.resolve(name), System.out)
+                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION), resume);
+        return 0;
+    }
+}

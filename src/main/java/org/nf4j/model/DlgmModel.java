@@ -1,0 +1,117 @@
+package org.nf4j.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.flows.FlowOptions;
+import org.nf4j.flows.FlowOutput;
+import org.nf4j.nn.DenseLayer;
+import org.nf4j.nn.StableMath;
+
+/**
+ * A deep latent Gaussian model whose posterior is refined by K flow steps (Rezende and Mohamed
+ * 2015, section 6.2). With x [batch, 784] and eps ~ N(0, I) [batch, D] fed in:
+ * <pre>
+ *   encoder  h = act(x W + b)  (ReLU, or maxout over {@code pieces})
+ *            mu, log sigma, and for planar/radial the amortised flow parameters, from h
+ *   q0       z0 = mu + sigma * eps,  ln q0(z0) = -sum log sigma - |eps|^2/2 - D/2 ln 2 pi
+ *   flow     z_K = f_K o ... o f_1 (z0)   (posterior only)
+ *   decoder  logits = relu(z_K V1 + c1) V2 + c2,  ln p(x|z) = sum x l - softplus(l)
+ *   free energy = ln q0 - sum ln|det J| - beta [ln p(x|z_K) + ln N(z_K; 0, I)]
+ * </pre>
+ * The plain -ELBO is the free energy at beta = 1.
+ */
+public final class DlgmModel {
+    public static final int PIXELS = 784;
+    static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    /** Output names. */
+    public static final String LOSS = "loss";
+    public static final String NEG_ELBO = "negElbo";
+    public static final String NEG_ELBO_PER_EXAMPLE = "negElboPerExample";
+    public static final String RECONSTRUCTION = "reconstruction";
+    public static final String KL = "kl";
+    public static final String LOG_DET = "logDet";
+    public static final String PRIOR_SAMPLES = "priorMeans";
+    public static final String RECONSTRUCTIONS = "reconstructionMeans";
+
+    private final SameDiff sd = SameDiff.create();
+    private final int latent;
+
+    /**
+     * @param kind  the flow, or null with k = 0 for the diagonal-Gaussian baseline
+     * @param flowInitScale standard deviation of the flow-parameter head's initial weights
+     */
+    public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, long seed) {
+        this.latent = latent;
+        Random rng = new Random(seed);
+        DataType dt = Nd4j.defaultFloatingPointType();
+        SDVariable x = sd.placeHolder("x", dt, -1, PIXELS);
+        SDVariable eps = sd.placeHolder("eps", dt, -1, latent);
+        SDVariable beta = sd.placeHolder("beta", dt);
+
+        SDVariable pre = DenseLayer.he(sd, "enc/hidden", PIXELS, hidden * pieces, rng).apply(sd, x);
+        SDVariable h = pieces == 1 ? sd.nn.relu(pre, 0.0) : sd.reshape(pre, -1, hidden, pieces).max(2);
+        SDVariable mu = DenseLayer.linear(sd, "enc/mu", hidden, latent, rng).apply(sd, h);
+        SDVariable logSigma = new DenseLayer(sd, "enc/logSigma", hidden, latent, 0.01, rng).apply(sd, h);
+        SDVariable z0 = mu.add(eps.mul(sd.math.exp(logSigma)));
+        SDVariable logQ0 = eps.mul(eps).sum(1).mul(-0.5).sub(logSigma.sum(1)).sub(0.5 * latent * LOG_2PI);
+
+        SDVariable zK = z0;
+        SDVariable logDet = null;
+        if (k > 0) {
+            int n = kind.amortisedSize(latent, k);
+            SDVariable raw = n == 0 ? null
+                    : new DenseLayer(sd, "enc/flow", hidden, n, flowInitScale, rng).apply(sd, h);
+            FlowOutput out = kind.amortised(sd, "flow", latent, k, raw, FlowOptions.defaults(), rng).forward(z0);
+            zK = out.z();
+            logDet = out.logDet();
+        }
+
+        DenseLayer dec1 = DenseLayer.he(sd, "dec/hidden", latent, hidden, rng);
+        DenseLayer dec2 = DenseLayer.linear(sd, "dec/logits", hidden, PIXELS, rng);
+        SDVariable logits = dec2.apply(sd, sd.nn.relu(dec1.apply(sd, zK), 0.0));
+        SDVariable logPx = x.mul(logits).sub(StableMath.softplus(sd, logits)).sum(1);
+        SDVariable logPz = zK.mul(zK).sum(1).mul(-0.5).sub(0.5 * latent * LOG_2PI);
+
+        SDVariable entropyTerm = logDet == null ? logQ0 : logQ0.sub(logDet);
+        SDVariable joint = logPx.add(logPz);
+        SDVariable free = entropyTerm.sub(joint.mul(beta));
+        SDVariable negElbo = entropyTerm.sub(joint);
+        sd.identity(LOSS, free.mean()).markAsLoss();
+        sd.identity(NEG_ELBO_PER_EXAMPLE, negElbo);
+        sd.identity(NEG_ELBO, negElbo.mean());
+        sd.identity(RECONSTRUCTION, logPx.mean().neg());
+        sd.identity(KL, entropyTerm.sub(logPz).mean());
+        sd.identity(LOG_DET, logDet == null ? logQ0.mul(0.0).mean() : logDet.mean());
+        sd.identity(RECONSTRUCTIONS, sd.nn.sigmoid(logits));
+
+        SDVariable prior = sd.placeHolder("zPrior", dt, -1, latent);
+        sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, sd.nn.relu(dec1.apply(sd, prior), 0.0))));
+    }
+
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    public int latent() {
+        return latent;
+    }
+
+    /** The trainable variables, in graph order. */
+    public List<String> trainableNames() {
+        List<String> names = new ArrayList<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                names.add(v.name());
+            }
+        }
+        return names;
+    }
+}

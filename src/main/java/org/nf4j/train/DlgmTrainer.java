@@ -1,0 +1,264 @@
+package org.nf4j.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.data.Binarization;
+import org.nf4j.data.IteratorState;
+import org.nf4j.data.MnistBatch;
+import org.nf4j.data.MnistIterator;
+import org.nf4j.data.MnistIteratorConfig;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.logging.EventWriter;
+import org.nf4j.model.DlgmModel;
+import org.nf4j.plot.ImageGrid;
+
+/**
+ * Trains a {@link DlgmModel} on binarised MNIST with the annealed free energy: checkpoints every N
+ * updates and at the end (atomic, the last few kept, plus the best on validation -ELBO), exact
+ * resume, TensorBoard scalars and images, one console progress line, and a stop with a clear
+ * message the moment the loss or a gradient is not finite.
+ */
+public final class DlgmTrainer {
+    /** Scalars go to TensorBoard every this many updates. */
+    static final int LOG_EVERY = 50;
+    static final long VALIDATION_NOISE_SEED = 77;
+
+    private final TrainConfig config;
+    private final Path runDir;
+    private final Path logDir;
+    private final PrintStream out;
+
+    public DlgmTrainer(TrainConfig config, Path runDir, Path logDir, PrintStream out) {
+        this.config = config;
+        this.runDir = runDir;
+        this.logDir = logDir;
+        this.out = out;
+    }
+
+    /** What a finished run reports. */
+    public record Result(long steps, double trainNegElbo, double validationNegElbo, double examplesPerSecond,
+                         Path lastCheckpoint, Map<String, INDArray> params) {
+    }
+
+    static IUpdater updater(TrainConfig c) {
+        return c.optimizer().equals("rmsprop") ? new RmsProp(c.lr(), 0.95, 1e-6) : new Adam(c.lr());
+    }
+
+    public static DlgmModel model(TrainConfig c) {
+        FlowKind kind = c.k() == 0 ? null : FlowKind.parse(c.flow());
+        return new DlgmModel(kind, c.k(), c.latent(), c.hidden(), c.maxoutPieces(), c.flowInitScale(), c.seed());
+    }
+
+    /**
+     * @param train      training images
+     * @param validation validation images
+     * @param resume     continue from the newest readable checkpoint in the run's folder
+     */
+    public Result run(MnistSplitData train, MnistSplitData validation, boolean resume) throws IOException {
+        DlgmModel model = model(config);
+        List<String> params = model.trainableNames();
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, updater(config));
+        CheckpointStore store = new CheckpointStore(runDir.resolve("checkpoints"), config.keepCheckpoints());
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("config.properties"), config.toProperties());
+
+        MnistIteratorConfig iterConfig = MnistIteratorConfig.defaults().withBatchSize(config.batch())
+                .withBinarization(Binarization.valueOf(config.binarization().toUpperCase(Locale.ROOT)))
+                .withShuffleSeed(config.seed()).withBinarizationSeed(config.seed() + 1);
+        long step = 0;
+        double best = Double.POSITIVE_INFINITY;
+        IteratorState state = null;
+        if (resume) {
+            Optional<Checkpoint> c = store.latest(out);
+            if (c.isEmpty()) {
+                throw new IllegalStateException("nothing to resume in " + store.dir() + ": no readable checkpoint");
+            }
+            restore(model, updater, c.get());
+            step = c.get().step();
+            best = c.get().bestValidation();
+            state = c.get().iterator();
+        }
+        StepNoise noise = new StepNoise(config.seed());
+        AnnealingSchedule schedule = AnnealingSchedule.paper();
+        Path last = null;
+        double lastNegElbo = Double.NaN;
+        double lastValidation = Double.NaN;
+        long examples = 0;
+        long startNanos = System.nanoTime();
+        try (MnistIterator it = state == null ? new MnistIterator(train, iterConfig) : new MnistIterator(train, iterConfig, state);
+             EventWriter events = new EventWriter(logDir)) {
+            long total = config.steps() > 0 ? config.steps() : (long) config.epochs() * it.batchesPerEpoch();
+            if (step == 0) {
+                events.text("config", 0, "```\n" + config.toProperties() + "```");
+            }
+            ProgressLine progress = new ProgressLine(out, step, total, 5_000);
+            List<String> outputs = List.of(DlgmModel.LOSS, DlgmModel.NEG_ELBO, DlgmModel.RECONSTRUCTION, DlgmModel.KL,
+                    DlgmModel.LOG_DET);
+            while (step < total) {
+                if (!it.hasNext()) {
+                    it.nextEpoch();
+                }
+                MnistBatch batch = it.next();
+                double beta = schedule.beta(step);
+                Map<String, INDArray> feed = new HashMap<>();
+                feed.put("x", batch.features());
+                feed.put("eps", noise.at(step, batch.size(), config.latent()));
+                feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
+                OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
+                Map<String, INDArray> o = og.getOutputs();
+                double loss = o.get(DlgmModel.LOSS).getDouble(0);
+                double gradNorm = norm(og.getGradients());
+                if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
+                    throw new IllegalStateException(String.format(Locale.ROOT,
+                            "training stopped at step %d: the %s is not finite (loss %s, gradient norm %s); the parameters "
+                                    + "were not updated and no checkpoint was written with them. Last good checkpoint: %s. "
+                                    + "Resume with --resume and a smaller --lr or --clip-norm.",
+                            step, Double.isFinite(loss) ? "gradient" : "loss", loss, gradNorm, last == null ? "none" : last));
+                }
+                updater.apply(og.getGradients(), (int) step, config.clipNorm());
+                step++;
+                examples += batch.size();
+                lastNegElbo = o.get(DlgmModel.NEG_ELBO).getDouble(0);
+                double rate = examples / ((System.nanoTime() - startNanos) / 1e9);
+                if (step % LOG_EVERY == 0 || step == total) {
+                    events.scalar("train/free_energy", step, loss);
+                    events.scalar("train/neg_elbo", step, lastNegElbo);
+                    events.scalar("train/reconstruction", step, o.get(DlgmModel.RECONSTRUCTION).getDouble(0));
+                    events.scalar("train/kl", step, o.get(DlgmModel.KL).getDouble(0));
+                    events.scalar("train/sum_log_det", step, o.get(DlgmModel.LOG_DET).getDouble(0));
+                    events.scalar("train/beta", step, beta);
+                    events.scalar("train/learning_rate", step, config.lr());
+                    events.scalar("train/grad_norm", step, gradNorm);
+                    events.scalar("train/examples_per_s", step, rate);
+                }
+                boolean validate = step % config.validateEvery() == 0 || step == total;
+                if (validate) {
+                    lastValidation = validationNegElbo(model, validation);
+                    events.scalar("validation/neg_elbo", step, lastValidation);
+                    writeImages(model, validation, events, step);
+                }
+                boolean checkpoint = step % config.checkpointEvery() == 0 || step == total;
+                if (checkpoint || (validate && lastValidation < best)) {
+                    Checkpoint c = snapshot(model, updater, step, it.state(), Math.min(best, validate ? lastValidation : best));
+                    if (checkpoint) {
+                        last = store.save(c);
+                    }
+                    if (validate && lastValidation < best) {
+                        best = lastValidation;
+                        store.saveBest(c);
+                    }
+                }
+                progress.update(step, String.format(Locale.ROOT, "epoch %d | loss %.2f | -elbo %.2f | beta %.2f | %.0f ex/s%s",
+                        it.epoch(), loss, lastNegElbo, beta, rate,
+                        Double.isNaN(lastValidation) ? "" : String.format(Locale.ROOT, " | val -elbo %.2f", lastValidation)));
+            }
+            double rate = examples / Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+            Map<String, INDArray> values = new HashMap<>();
+            for (String p : params) {
+                values.put(p, model.sameDiff().getVariable(p).getArr().dup());
+            }
+            out.println(String.format(Locale.ROOT, "finished %d updates: train -elbo %.2f, validation -elbo %.2f (best %.2f), "
+                    + "%.0f examples/s; checkpoints in %s", step, lastNegElbo, lastValidation, best, rate, store.dir()));
+            return new Result(step, lastNegElbo, lastValidation, rate, last, values);
+        }
+    }
+
+    private static double norm(Map<String, INDArray> grads) {
+        double sq = 0;
+        for (INDArray g : grads.values()) {
+            double n = g.norm2Number().doubleValue();
+            sq += n * n;
+        }
+        return Math.sqrt(sq);
+    }
+
+    private Checkpoint snapshot(DlgmModel model, ParameterUpdater updater, long step, IteratorState state, double best) {
+        Map<String, INDArray> values = new java.util.LinkedHashMap<>();
+        for (String p : updater.names()) {
+            values.put(p, model.sameDiff().getVariable(p).getArr());
+        }
+        return new Checkpoint(step, state, best, config.toProperties(), values, updater.state());
+    }
+
+    /** Loads a checkpoint's parameters and updater state into a freshly built model. */
+    public static void restore(DlgmModel model, ParameterUpdater updater, Checkpoint c) {
+        for (String p : updater.names()) {
+            INDArray saved = c.params().get(p);
+            if (saved == null) {
+                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
+            }
+            model.sameDiff().getVariable(p).getArr().assign(saved);
+        }
+        updater.state().assign(c.updaterState());
+    }
+
+    /** Mean -ELBO (beta = 1) over the whole validation split, with fixed noise. */
+    double validationNegElbo(DlgmModel model, MnistSplitData validation) {
+        MnistIteratorConfig vc = MnistIteratorConfig.defaults().withBatchSize(500).withBinarization(Binarization.STATIC)
+                .withShuffle(false);
+        StepNoise noise = new StepNoise(VALIDATION_NOISE_SEED);
+        double sum = 0;
+        long n = 0;
+        long chunk = 0;
+        try (MnistIterator it = new MnistIterator(validation, vc)) {
+            while (it.hasNext()) {
+                MnistBatch b = it.next();
+                Map<String, INDArray> feed = new HashMap<>();
+                feed.put("x", b.features());
+                feed.put("eps", noise.at(chunk++, b.size(), model.latent()));
+                feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+                INDArray v = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE).get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
+                sum += v.sumNumber().doubleValue();
+                n += b.size();
+            }
+        }
+        return sum / n;
+    }
+
+    private void writeImages(DlgmModel model, MnistSplitData validation, EventWriter events, long step) {
+        int n = 64;
+        INDArray prior = new StepNoise(VALIDATION_NOISE_SEED + 1).at(0, n, model.latent());
+        INDArray samples = model.sameDiff().output(Map.of("zPrior", prior), DlgmModel.PRIOR_SAMPLES).get(DlgmModel.PRIOR_SAMPLES);
+        events.image("samples/prior", step, ImageGrid.png(rows(samples), 28, 28, 8, 1), 8 * 29 + 1, 8 * 29 + 1);
+        MnistIteratorConfig vc = MnistIteratorConfig.defaults().withBatchSize(32).withBinarization(Binarization.STATIC)
+                .withShuffle(false);
+        try (MnistIterator it = new MnistIterator(validation, vc)) {
+            MnistBatch b = it.next();
+            Map<String, INDArray> feed = new HashMap<>();
+            feed.put("x", b.features());
+            feed.put("eps", new StepNoise(VALIDATION_NOISE_SEED + 2).at(0, b.size(), model.latent()));
+            feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+            INDArray rec = model.sameDiff().output(feed, DlgmModel.RECONSTRUCTIONS).get(DlgmModel.RECONSTRUCTIONS);
+            List<double[]> pairs = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) {
+                pairs.add(b.features().getRow(i).toDoubleVector());
+                pairs.add(rec.getRow(i).toDoubleVector());
+            }
+            events.image("samples/reconstructions", step, ImageGrid.png(pairs, 28, 28, 8, 1), 8 * 29 + 1, 8 * 29 + 1);
+        }
+    }
+
+    private static List<double[]> rows(INDArray a) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < a.rows(); i++) {
+            out.add(a.getRow(i).toDoubleVector());
+        }
+        return out;
+    }
+}
