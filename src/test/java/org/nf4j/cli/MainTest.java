@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -64,5 +65,65 @@ class MainTest {
         assertEquals(0.01, c.learningRate());
         assertEquals(256, c.batch());
         assertTrue(c.out().endsWith("u3-nice-orth-k8"));
+    }
+
+    @Test
+    void optionsAloneMeanTrain() {
+        assertEquals(List.of("train", "--flow", "nice", "--k", "20", "--gpu"),
+                List.of(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20", "--gpu"})));
+        assertEquals(List.of("--help"), List.of(Main.withDefaultCommand(new String[] {"--help"})));
+        assertEquals(List.of("toy", "--k", "2"), List.of(Main.withDefaultCommand(new String[] {"toy", "--k", "2"})));
+    }
+
+    @Test
+    void trainRejectsBadInputInOneLine() {
+        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20"}));
+        assertEquals("2", r[0]);
+        assertEquals("nf4j: unknown flow 'nice'; choose one of: planar, radial, nice-perm, nice-orth, circular", r[2].strip());
+        r = run("train", "--k", "-1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("k must be >= 0"), r[2]);
+        r = run("train", "--config", "conf/does-not-exist.properties");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("does not exist"), r[2]);
+        r = run("train", "--optimizer", "sgd");
+        assertTrue(r[2].contains("choose one of: adam, rmsprop"), r[2]);
+        r = run("train", "--lr", "fast");
+        assertEquals("2", r[0]);
+    }
+
+    @Test
+    void trainWithGpuButNoCudaIsAClearError() {
+        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "nice-perm", "--k", "20", "--gpu",
+                "--run-name", "gpu-test-" + System.nanoTime()}));
+        assertEquals("2", r[0]);
+        assertTrue(r[2].startsWith("nf4j: ") && r[2].toLowerCase().contains("cuda"), r[2]);
+    }
+
+    @Test
+    void configFileThenFlags(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("c.properties");
+        java.nio.file.Files.writeString(f, "# test\nflow=radial\nk=5\nlr=0.01\n");
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd).parseArgs("--config", f.toString(), "--k", "7");
+        var c = cmd.config();
+        assertEquals("radial", c.flow());
+        assertEquals(7, c.k());
+        assertEquals(0.01, c.lr());
+        assertEquals(100, c.batch());
+        java.nio.file.Files.writeString(f, "flow=planar\nkk=3\n");
+        TrainCommand bad = new TrainCommand();
+        new CommandLine(bad).parseArgs("--config", f.toString());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bad::config);
+        assertTrue(e.getMessage().contains("unknown setting 'kk'"), e.getMessage());
+    }
+
+    @Test
+    void shippedConfigFilesParse() {
+        for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20"}) {
+            TrainCommand cmd = new TrainCommand();
+            new CommandLine(cmd).parseArgs("--config", "conf/" + name + ".properties");
+            assertTrue(cmd.config().k() > 0, name);
+        }
     }
 }

@@ -1,0 +1,69 @@
+package org.nf4j.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.model.DlgmModel;
+
+/**
+ * Training throughput of the DLGM + flow step (forward, gradients, update) on random binary
+ * images, after warm-up: examples/s and the process's peak resident memory.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {
+    }
+
+    /** One line: {@code bench flow=planar k=20 batch=100 examples_per_s=1234.5 peak_rss_mb=800}. */
+    public static String run(TrainConfig config, int warmup, int measured) {
+        DlgmModel model = DlgmTrainer.model(config);
+        List<String> params = model.trainableNames();
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, DlgmTrainer.updater(config));
+        Random rng = new Random(1);
+        float[] pixels = new float[config.batch() * DlgmModel.PIXELS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = rng.nextBoolean() ? 1f : 0f;
+        }
+        INDArray x = Nd4j.create(pixels, new long[] {config.batch(), DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType());
+        StepNoise noise = new StepNoise(1);
+        List<String> outputs = List.of(DlgmModel.LOSS);
+        long start = 0;
+        for (int t = 0; t < warmup + measured; t++) {
+            if (t == warmup) {
+                start = System.nanoTime();
+            }
+            Map<String, INDArray> feed = new HashMap<>();
+            feed.put("x", x);
+            feed.put("eps", noise.at(t, config.batch(), config.latent()));
+            feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+            OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
+            updater.apply(og.getGradients(), t, config.clipNorm());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format(Locale.ROOT, "bench flow=%s k=%d batch=%d examples_per_s=%.1f peak_rss_mb=%d",
+                config.k() == 0 ? "none" : config.flow(), config.k(), config.batch(), measured * config.batch() / seconds,
+                peakRssMb());
+    }
+
+    /** VmHWM from /proc/self/status, or -1 where there is no /proc. */
+    static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
