@@ -53,7 +53,7 @@ public final class DlgmTrainer {
 
     /** What a finished run reports. */
     public record Result(long steps, double trainNegElbo, double validationNegElbo, double examplesPerSecond,
-                         Path lastCheckpoint, Map<String, INDArray> params) {
+                         Path lastCheckpoint, Map<String, INDArray> params, DlgmModel model) {
     }
 
     static IUpdater updater(TrainConfig c) {
@@ -149,7 +149,7 @@ public final class DlgmTrainer {
                 }
                 boolean validate = step % config.validateEvery() == 0 || step == total;
                 if (validate) {
-                    lastValidation = validationNegElbo(model, validation);
+                    lastValidation = negElbo(model, validation);
                     events.scalar("validation/neg_elbo", step, lastValidation);
                     writeImages(model, validation, events, step);
                 }
@@ -175,7 +175,7 @@ public final class DlgmTrainer {
             }
             out.println(String.format(Locale.ROOT, "finished %d updates: train -elbo %.2f, validation -elbo %.2f (best %.2f), "
                     + "%.0f examples/s; checkpoints in %s", step, lastNegElbo, lastValidation, best, rate, store.dir()));
-            return new Result(step, lastNegElbo, lastValidation, rate, last, values);
+            return new Result(step, lastNegElbo, lastValidation, rate, last, values, model);
         }
     }
 
@@ -208,8 +208,8 @@ public final class DlgmTrainer {
         updater.state().assign(c.updaterState());
     }
 
-    /** Mean -ELBO (beta = 1) over the whole validation split, with fixed noise. */
-    double validationNegElbo(DlgmModel model, MnistSplitData validation) {
+    /** Mean -ELBO (beta = 1) over a whole split (static binarisation, fixed noise). */
+    public static double negElbo(DlgmModel model, MnistSplitData validation) {
         MnistIteratorConfig vc = MnistIteratorConfig.defaults().withBatchSize(500).withBinarization(Binarization.STATIC)
                 .withShuffle(false);
         StepNoise noise = new StepNoise(VALIDATION_NOISE_SEED);
