@@ -54,8 +54,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--run-name", description = "folder name under models/ and logs/ (default: <flow>-k<K>-<optimizer>-seed<seed>)")
     String runName;
 
-    @Option(names = "--resume", description = "continue the run (named by --run-name or the flags) from its newest good checkpoint")
-    boolean resume;
+    @Option(names = "--resume", arity = "0..1", paramLabel = "RUN", fallbackValue = "",
+            description = "continue RUN (default: the most recently trained run under models/) from its newest good "
+                    + "checkpoint, with the configuration it was started with; --steps/--epochs may extend it")
+    String resume;
 
     @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
     String dataDir;
@@ -100,21 +102,55 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The run folder to resume: the one named, or the most recently written run with checkpoints. */
+    Path resumeDir() throws java.io.IOException {
+        if (!resume.isEmpty()) {
+            Path dir = models.resolve(resume);
+            if (!Files.isDirectory(dir.resolve("checkpoints"))) {
+                throw new IllegalArgumentException("no run '" + resume + "' with checkpoints in " + models);
+            }
+            return dir;
+        }
+        if (Files.isDirectory(models)) {
+            try (var runs = Files.list(models)) {
+                var latest = runs.filter(d -> Files.isDirectory(d.resolve("checkpoints")))
+                        .max(java.util.Comparator.comparing(d -> d.resolve("checkpoints").toFile().lastModified()));
+                if (latest.isPresent()) {
+                    return latest.get();
+                }
+            }
+        }
+        throw new IllegalArgumentException("--resume: there is no run with checkpoints in " + models);
+    }
+
+    /** A resumed run keeps its own configuration; only --steps and --epochs may change it. */
+    TrainConfig resumedConfig(Path runDir) {
+        TrainConfig c = TrainConfig.DEFAULTS.with(ConfigFile.read(runDir.resolve("config.properties")));
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "epochs", epochs);
+        put(flags, "steps", steps);
+        return c.with(flags);
+    }
+
     @Override
     public Integer call() throws Exception {
-        TrainConfig c = config();
-        String name = c.resolvedRunName();
-        Path runDir = models.resolve(name);
-        if (!resume && Files.isDirectory(runDir.resolve("checkpoints"))) {
-            throw new IllegalArgumentException("run " + name + " already has checkpoints in " + runDir
-                    + ": add --resume to continue it, or choose another --run-name");
+        boolean resuming = resume != null;
+        Path runDir = resuming ? resumeDir() : null;
+        TrainConfig c = resuming ? resumedConfig(runDir) : config();
+        String name = resuming ? runDir.getFileName().toString() : c.resolvedRunName();
+        if (!resuming) {
+            runDir = models.resolve(name);
+            if (Files.isDirectory(runDir.resolve("checkpoints"))) {
+                throw new IllegalArgumentException("run " + name + " already has checkpoints in " + runDir
+                        + ": add --resume " + name + " to continue it, or choose another --run-name");
+            }
         }
         System.out.println(backend.start());
         Path data = Path.of(c.dataDir());
         new MnistFetcher(System.out::println).fetch(data);
         System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
         DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out)
-                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION), resume);
+                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION), resuming);
         double test = DlgmTrainer.negElbo(r.model(), MnistSplitData.load(data, MnistSplit.TEST));
         System.out.println(String.format(java.util.Locale.ROOT, "test -elbo %.2f nats (10,000 test digits, static binarisation)", test));
         Files.writeString(runDir.resolve("train-summary.properties"), String.format(java.util.Locale.ROOT,

@@ -45,7 +45,7 @@ public final class ToyTrainer {
             OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
             double loss = og.getOutputs().get(model.lossName()).getDouble(0);
             Map<String, INDArray> grads = og.getGradients();
-            double gradNorm = updater.apply(grads, t, config.clipNorm());
+            double gradNorm = Double.isFinite(loss) ? updater.apply(grads, t, config.clipNorm()) : Double.NaN;
             if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
                 throw new IllegalStateException(String.format(Locale.ROOT,
                         "training diverged at step %d: loss %s, gradient norm %s (try a smaller --lr)", t, loss, gradNorm));

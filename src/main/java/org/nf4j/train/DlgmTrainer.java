@@ -123,7 +123,7 @@ public final class DlgmTrainer {
                 OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
                 Map<String, INDArray> o = og.getOutputs();
                 double loss = o.get(DlgmModel.LOSS).getDouble(0);
-                double gradNorm = norm(og.getGradients());
+                double gradNorm = Double.isFinite(loss) ? updater.apply(og.getGradients(), (int) step, config.clipNorm()) : Double.NaN;
                 if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
                     throw new IllegalStateException(String.format(Locale.ROOT,
                             "training stopped at step %d: the %s is not finite (loss %s, gradient norm %s); the parameters "
@@ -131,7 +131,6 @@ public final class DlgmTrainer {
                                     + "Resume with --resume and a smaller --lr or --clip-norm.",
                             step, Double.isFinite(loss) ? "gradient" : "loss", loss, gradNorm, last == null ? "none" : last));
                 }
-                updater.apply(og.getGradients(), (int) step, config.clipNorm());
                 step++;
                 examples += batch.size();
                 lastNegElbo = o.get(DlgmModel.NEG_ELBO).getDouble(0);
@@ -177,15 +176,6 @@ public final class DlgmTrainer {
                     + "%.0f examples/s; checkpoints in %s", step, lastNegElbo, lastValidation, best, rate, store.dir()));
             return new Result(step, lastNegElbo, lastValidation, rate, last, values, model);
         }
-    }
-
-    private static double norm(Map<String, INDArray> grads) {
-        double sq = 0;
-        for (INDArray g : grads.values()) {
-            double n = g.norm2Number().doubleValue();
-            sq += n * n;
-        }
-        return Math.sqrt(sq);
     }
 
     private Checkpoint snapshot(DlgmModel model, ParameterUpdater updater, long step, IteratorState state, double best) {

@@ -59,7 +59,7 @@ public final class ParameterUpdater {
      * @param grads     gradients by variable name (consumed: they are turned into updates in place)
      * @param iteration the 0-based update count (bias corrections, schedules)
      * @param clipNorm  the largest allowed global gradient norm; 0 or less: no clipping
-     * @return the global gradient norm before clipping
+     * @return the global gradient norm before clipping; when it is not finite nothing is updated
      */
     public double apply(Map<String, INDArray> grads, int iteration, double clipNorm) {
         double sq = 0;
@@ -68,6 +68,9 @@ public final class ParameterUpdater {
             sq += norm * norm;
         }
         double norm = Math.sqrt(sq);
+        if (!Double.isFinite(norm)) {
+            return norm;
+        }
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
         for (String n : names) {
             INDArray g = grads.get(n);

@@ -126,4 +126,23 @@ class MainTest {
             assertTrue(cmd.config().k() > 0, name);
         }
     }
+
+    @Test
+    void resumeFindsTheRunAndKeepsItsConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path run = dir.resolve("radial-k5-adam-seed1");
+        java.nio.file.Files.createDirectories(run.resolve("checkpoints"));
+        java.nio.file.Files.writeString(run.resolve("config.properties"),
+                org.nf4j.config.TrainConfig.DEFAULTS.with("flow", "radial").with("k", "5").toProperties());
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd).parseArgs("--models", dir.toString(), "--resume", "--steps", "900", "--flow", "planar");
+        assertEquals(run, cmd.resumeDir());
+        var c = cmd.resumedConfig(run);
+        assertEquals("radial", c.flow());
+        assertEquals(5, c.k());
+        assertEquals(900, c.steps());
+        TrainCommand named = new TrainCommand();
+        new CommandLine(named).parseArgs("--models", dir.toString(), "--resume", "nope");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, named::resumeDir);
+        assertTrue(e.getMessage().contains("no run 'nope'"), e.getMessage());
+    }
 }

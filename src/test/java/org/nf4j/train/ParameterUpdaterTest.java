@@ -1,0 +1,64 @@
+package org.nf4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+class ParameterUpdaterTest {
+
+    private static SameDiff graph() {
+        SameDiff sd = SameDiff.create();
+        sd.var("a", Nd4j.createFromArray(new double[][] {{1.0, -2.0}}));
+        sd.var("b", Nd4j.createFromArray(new double[] {0.5}));
+        return sd;
+    }
+
+    private static Map<String, INDArray> grads(double ga0, double ga1, double gb) {
+        Map<String, INDArray> g = new HashMap<>();
+        g.put("a", Nd4j.createFromArray(new double[][] {{ga0, ga1}}));
+        g.put("b", Nd4j.createFromArray(new double[] {gb}));
+        return g;
+    }
+
+    @Test
+    void twoAdamStepsMatchTheFormula() {
+        SameDiff sd = graph();
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("a", "b"), new Adam(0.1, 0.9, 0.999, 1e-8));
+        double[][] gs = {{0.3, -1.0, 2.0}, {0.1, 0.4, -1.0}};
+        double[] p = {1.0, -2.0, 0.5};
+        double[] m = new double[3];
+        double[] v = new double[3];
+        for (int t = 0; t < 2; t++) {
+            double norm = u.apply(grads(gs[t][0], gs[t][1], gs[t][2]), t, 0);
+            assertEquals(Math.sqrt(gs[t][0] * gs[t][0] + gs[t][1] * gs[t][1] + gs[t][2] * gs[t][2]), norm, 1e-12);
+            for (int i = 0; i < 3; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * gs[t][i];
+                v[i] = 0.999 * v[i] + 0.001 * gs[t][i] * gs[t][i];
+                double alpha = 0.1 * Math.sqrt(1 - Math.pow(0.999, t + 1)) / (1 - Math.pow(0.9, t + 1));
+                p[i] -= alpha * m[i] / (Math.sqrt(v[i]) + 1e-8);
+            }
+        }
+        assertEquals(p[0], sd.getVariable("a").getArr().getDouble(0, 0), 1e-6);
+        assertEquals(p[1], sd.getVariable("a").getArr().getDouble(0, 1), 1e-6);
+        assertEquals(p[2], sd.getVariable("b").getArr().getDouble(0), 1e-6);
+    }
+
+    @Test
+    void nonFiniteGradientsChangeNothing() {
+        SameDiff sd = graph();
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("a", "b"), new Adam(0.1));
+        double norm = u.apply(grads(Double.NaN, 1, 1), 0, 10);
+        assertEquals(Double.NaN, norm);
+        assertEquals(1.0, sd.getVariable("a").getArr().getDouble(0, 0));
+        assertEquals(0.0, u.state().sumNumber().doubleValue());
+        assertEquals(DataType.DOUBLE, u.state().dataType());
+    }
+}
