@@ -106,8 +106,14 @@ public enum FlowKind {
         }
     }
 
-    /** The kind named {@code id}, or an error listing the valid names. */
+    /**
+     * The kind named {@code id}, or an error listing the valid names. {@code nice} is short for
+     * {@code nice-perm}, the NICE of the paper's Table 2.
+     */
     public static FlowKind parse(String id) {
+        if ("nice".equalsIgnoreCase(id)) {
+            return NICE_PERM;
+        }
         for (FlowKind f : values()) {
             if (f.id.equalsIgnoreCase(id)) {
                 return f;

@@ -77,9 +77,12 @@ class MainTest {
 
     @Test
     void trainRejectsBadInputInOneLine() {
-        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20"}));
+        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "realnvp", "--k", "20"}));
         assertEquals("2", r[0]);
-        assertEquals("nf4j: unknown flow 'nice'; choose one of: planar, radial, nice-perm, nice-orth, circular", r[2].strip());
+        assertEquals("nf4j: unknown flow 'realnvp'; choose one of: planar, radial, nice-perm, nice-orth, circular", r[2].strip());
+        TrainCommand nice = new TrainCommand();
+        new CommandLine(nice).parseArgs("--flow", "nice", "--k", "20");
+        assertEquals(org.nf4j.flows.FlowKind.NICE_PERM, org.nf4j.flows.FlowKind.parse(nice.config().flow()));
         r = run("train", "--k", "-1");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("k must be >= 0"), r[2]);
@@ -94,7 +97,7 @@ class MainTest {
 
     @Test
     void trainWithGpuButNoCudaIsAClearError() {
-        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "nice-perm", "--k", "20", "--gpu",
+        String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20", "--gpu",
                 "--run-name", "gpu-test-" + System.nanoTime()}));
         assertEquals("2", r[0]);
         assertTrue(r[2].startsWith("nf4j: ") && r[2].toLowerCase().contains("cuda"), r[2]);
