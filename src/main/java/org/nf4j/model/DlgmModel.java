@@ -1,11 +1,9 @@
 package org.nf4j.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.flows.FlowKind;
@@ -13,6 +11,7 @@ import org.nf4j.flows.FlowOptions;
 import org.nf4j.flows.FlowOutput;
 import org.nf4j.nn.DenseLayer;
 import org.nf4j.nn.StableMath;
+import org.nf4j.nn.Trainables;
 
 /**
  * A deep latent Gaussian model whose posterior is refined by K flow steps (Rezende and Mohamed
@@ -106,12 +105,6 @@ public final class DlgmModel {
 
     /** The trainable variables, in graph order. */
     public List<String> trainableNames() {
-        List<String> names = new ArrayList<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                names.add(v.name());
-            }
-        }
-        return names;
+        return Trainables.of(sd);
     }
 }

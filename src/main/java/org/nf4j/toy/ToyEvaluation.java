@@ -3,21 +3,23 @@ package org.nf4j.toy;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.train.StepNoise;
 
 /** Estimates of a fitted {@link ToyModel}: the bound at beta = 1, and samples of q_K. */
 public final class ToyEvaluation {
     static final int CHUNK = 20_000;
 
     private final ToyModel model;
-    private final GaussianNoise noise;
+    private final StepNoise noise;
+    private long draws;
 
     public ToyEvaluation(ToyModel model, long seed) {
         this.model = model;
-        this.noise = new GaussianNoise(seed);
+        this.noise = new StepNoise(seed);
     }
 
     private Map<String, INDArray> feed(int n) {
-        return Map.of("eps", noise.next(n, 2), "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+        return Map.of("eps", noise.at(draws++, n, 2), "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
     }
 
     /** E_q[ln q_K(z) + U(z)] = KL(q_K || p) - ln Z, from {@code samples} fresh samples. */

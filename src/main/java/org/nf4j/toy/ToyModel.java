@@ -1,12 +1,10 @@
 package org.nf4j.toy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +12,7 @@ import org.nf4j.flows.Flow;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.flows.FlowOutput;
+import org.nf4j.nn.Trainables;
 import org.nf4j.targets.Energy2D;
 
 /**
@@ -80,13 +79,7 @@ public final class ToyModel {
 
     /** All trainable variables: q0's mean and log-scale and the flow's parameters. */
     public List<String> trainableNames() {
-        List<String> names = new ArrayList<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                names.add(v.name());
-            }
-        }
-        return names;
+        return Trainables.of(sd);
     }
 
     /**

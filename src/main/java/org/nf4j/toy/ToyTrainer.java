@@ -12,6 +12,7 @@ import org.nf4j.logging.EventWriter;
 import org.nf4j.train.AnnealingSchedule;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
+import org.nf4j.train.StepNoise;
 
 /**
  * Minimises the annealed free energy of a {@link ToyModel} with Adam, fresh samples every update.
@@ -33,14 +34,14 @@ public final class ToyTrainer {
         List<String> params = model.trainableNames();
         ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, new Adam(config.learningRate()));
         AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());
-        GaussianNoise noise = new GaussianNoise(config.seed());
+        StepNoise noise = new StepNoise(config.seed());
         ProgressLine progress = new ProgressLine(out, 0, config.steps(), 5_000);
         List<String> outputs = List.of(model.lossName());
         double smoothed = Double.NaN;
         for (int t = 0; t < config.steps(); t++) {
             double beta = schedule.beta(t);
             Map<String, INDArray> feed = Map.of(
-                    "eps", noise.next(config.batch(), 2),
+                    "eps", noise.at(t, config.batch(), 2),
                     "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
             OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
             double loss = og.getOutputs().get(model.lossName()).getDouble(0);
