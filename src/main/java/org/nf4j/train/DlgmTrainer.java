@@ -117,7 +117,7 @@ public final class DlgmTrainer {
                 MnistBatch batch = it.next();
                 double beta = schedule.beta(step);
                 Map<String, INDArray> feed = new HashMap<>();
-                feed.put("x", batch.features());
+                feed.put("x", batch.features().castTo(Nd4j.defaultFloatingPointType()));
                 feed.put("eps", noise.at(step, batch.size(), config.latent()));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
                 OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
@@ -210,7 +210,7 @@ public final class DlgmTrainer {
             while (it.hasNext()) {
                 MnistBatch b = it.next();
                 Map<String, INDArray> feed = new HashMap<>();
-                feed.put("x", b.features());
+                feed.put("x", b.features().castTo(Nd4j.defaultFloatingPointType()));
                 feed.put("eps", noise.at(chunk++, b.size(), model.latent()));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
                 INDArray v = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE).get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
@@ -230,14 +230,15 @@ public final class DlgmTrainer {
                 .withShuffle(false);
         try (MnistIterator it = new MnistIterator(validation, vc)) {
             MnistBatch b = it.next();
+            List<double[]> originals = rows(b.features());
             Map<String, INDArray> feed = new HashMap<>();
-            feed.put("x", b.features());
+            feed.put("x", b.features().castTo(Nd4j.defaultFloatingPointType()));
             feed.put("eps", new StepNoise(VALIDATION_NOISE_SEED + 2).at(0, b.size(), model.latent()));
             feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
             INDArray rec = model.sameDiff().output(feed, DlgmModel.RECONSTRUCTIONS).get(DlgmModel.RECONSTRUCTIONS);
             List<double[]> pairs = new ArrayList<>();
             for (int i = 0; i < b.size(); i++) {
-                pairs.add(b.features().getRow(i).toDoubleVector());
+                pairs.add(originals.get(i));
                 pairs.add(rec.getRow(i).toDoubleVector());
             }
             events.image("samples/reconstructions", step, ImageGrid.png(pairs, 28, 28, 8, 1), 8 * 29 + 1, 8 * 29 + 1);
