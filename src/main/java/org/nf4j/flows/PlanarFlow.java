@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.NameScope;
+import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nf4j.nn.StableMath;
@@ -17,8 +18,8 @@ import org.nf4j.nn.StableMath;
  * </pre>
  * Raw parameters per step are {@code [u (d), w (d), b (1)]}. Everything that does not depend on
  * z (u_hat and w.u_hat of all K steps) is computed in batched ops before the sequential chain; the
- * chain itself costs four ops per step with global parameters (one fused {@code xw+b}) and six with
- * amortised ones, and the log-determinants of all K steps are computed from the stacked activations
+ * chain itself costs four ops per step with global parameters (one fused {@code xw+b}) and five with
+ * amortised ones (on [z, 1], so that the bias rides in the product), and the log-determinants of all K steps are computed from the stacked activations
  * in a few ops at the end.
  */
 public final class PlanarFlow implements Flow {
@@ -98,11 +99,14 @@ public final class PlanarFlow implements Flow {
                 // one row: w_k as a [d, 1] column and b_k as a [1] vector for the fused xw+b op
                 this.w = sd.unstack(sd.reshape(wAll, steps, dim, 1), 0, steps);
                 this.b = sd.unstack(sd.reshape(bAll, steps, 1), 0, steps);
+                this.uHat = p.perStep(uHatAll, dim);
             } else {
-                this.w = p.perStep(wAll, dim);
-                this.b = p.perStep(bAll, 1);
+                // per-example rows: the chain runs on [z, 1], so that [w, b] . [z, 1] = w.z + b is one
+                // product and one sum; u_hat gets a 0 in the extra coordinate, which stays 1
+                this.w = p.perStep(p.field(dim, 2 * dim + 1), dim + 1);
+                this.b = null;
+                this.uHat = p.perStep(sd.concat(2, uHatAll, bAll.mul(0.0)), dim + 1);
             }
-            this.uHat = p.perStep(uHatAll, dim);
         }
     }
 
@@ -120,13 +124,15 @@ public final class PlanarFlow implements Flow {
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
         try (NameScope ns = sd.withNameScope(name)) {
             List<SDVariable> activations = new ArrayList<>(steps);
-            SDVariable out = z;
+            SDVariable out = fused ? z : sd.concat(1, z, z.get(SDIndex.all(), SDIndex.interval(0, 1)).mul(0.0).add(1.0));
             for (int k = 0; k < steps; k++) {
-                SDVariable a = fused ? sd.nn.linear(out, w[k], b[k])
-                        : Reductions.sumColumns(sd, out.mul(w[k]), dim, true).add(b[k]);
+                SDVariable a = fused ? sd.nn.linear(out, w[k], b[k]) : out.mul(w[k]).sum(true, 1);
                 SDVariable h = sd.math.tanh(a);
                 activations.add(h);
                 out = out.add(h.mul(uHat[k]));
+            }
+            if (!fused) {
+                out = out.get(SDIndex.all(), SDIndex.interval(0, dim));
             }
             SDVariable hs = steps == 1 ? activations.get(0) : sd.concat(1, activations.toArray(new SDVariable[0]));
             SDVariable slope = hs.mul(hs).rsub(1.0);
