@@ -24,11 +24,6 @@ public final class LogDetAccumulator {
         shared.add(scalar);
     }
 
-    /** True when no term was added (the chain is volume-preserving). */
-    public boolean isEmpty() {
-        return perExample.isEmpty() && shared.isEmpty();
-    }
-
     /**
      * The total log|det J| of shape {@code [batch]}.
      *

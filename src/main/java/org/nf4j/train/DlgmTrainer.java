@@ -108,7 +108,9 @@ public final class DlgmTrainer {
                 events.text("config", 0, "```\n" + config.toProperties() + "```");
             }
             ProgressLine progress = new ProgressLine(out, step, total, 5_000);
-            List<String> outputs = List.of(DlgmModel.LOSS, DlgmModel.NEG_ELBO, DlgmModel.RECONSTRUCTION, DlgmModel.KL,
+            // the monitoring terms cost extra ops: they are computed only on the updates that log them
+            List<String> lossOnly = List.of(DlgmModel.LOSS);
+            List<String> monitored = List.of(DlgmModel.LOSS, DlgmModel.NEG_ELBO, DlgmModel.RECONSTRUCTION, DlgmModel.KL,
                     DlgmModel.LOG_DET);
             while (step < total) {
                 if (!it.hasNext()) {
@@ -120,7 +122,8 @@ public final class DlgmTrainer {
                 feed.put("x", batch.features().castTo(Nd4j.defaultFloatingPointType()));
                 feed.put("eps", noise.at(step, batch.size(), config.latent()));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
-                OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
+                boolean log = (step + 1) % LOG_EVERY == 0 || step + 1 == total;
+                OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, log ? monitored : lossOnly, params);
                 Map<String, INDArray> o = og.getOutputs();
                 double loss = o.get(DlgmModel.LOSS).getDouble(0);
                 double gradNorm = Double.isFinite(loss) ? updater.apply(og.getGradients(), (int) step, config.clipNorm()) : Double.NaN;
@@ -133,9 +136,9 @@ public final class DlgmTrainer {
                 }
                 step++;
                 examples += batch.size();
-                lastNegElbo = o.get(DlgmModel.NEG_ELBO).getDouble(0);
                 double rate = examples / ((System.nanoTime() - startNanos) / 1e9);
-                if (step % LOG_EVERY == 0 || step == total) {
+                if (log) {
+                    lastNegElbo = o.get(DlgmModel.NEG_ELBO).getDouble(0);
                     events.scalar("train/free_energy", step, loss);
                     events.scalar("train/neg_elbo", step, lastNegElbo);
                     events.scalar("train/reconstruction", step, o.get(DlgmModel.RECONSTRUCTION).getDouble(0));
