@@ -7,39 +7,51 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Circular convolution flow (Karami, Schuurmans, Sohl-Dickstein, Dinh and Duckworth 2019,
- * "Invertible Convolutional Flow"):
+ * K steps of the circular convolution flow (Karami, Schuurmans, Sohl-Dickstein, Dinh and Duckworth
+ * 2019, "Invertible Convolutional Flow"); step k with kernel w_k:
  * <pre>
  *   y_n = (w (*) z)_n = sum_m w_m z_{(n - m) mod d}
  *   log|det| = sum_n log|W_n|,   W = DFT(w),   W_n = sum_m w_m exp(-2 pi i n m / d)
  *   inverse: z = IDFT(DFT(y) / W)
  * </pre>
- * The circulant matrix is built as {@code w [1,d] x T [d, d*d]} with a constant 0/1 tensor T, and
- * the DFT as products with constant cos/sin matrices (ND4J has no FFT op; both differentiate
- * correctly, and d up to ~100 is cheap). The kernel w is global, initialised near the identity
- * (w = e_0 + noise).
+ * The kernels are one global variable {@code <name>/w [K, d]}. All K circulant matrices come from
+ * one product {@code w x T} with a constant 0/1 tensor T [d, d*d], and all K spectra from products
+ * with constant cos/sin matrices (ND4J has no FFT op; both differentiate correctly, and d up to
+ * ~100 is cheap), so the block costs a fixed handful of ops plus one product per step in the
+ * chain. Kernels start near the identity (w = e_0 + noise).
  */
 public final class CircularConvolution implements Flow {
     private final SameDiff sd;
     private final int dim;
+    private final int steps;
     private final SDVariable cos;
     private final SDVariable sin;
-    private final SDVariable circulant;
+    private final SDVariable[] circulants;
     private final SDVariable spectrumRe;
     private final SDVariable spectrumIm;
     private final SDVariable spectrumPower;
+    private SDVariable[][] inverseSpectra;
 
-    /** Kernel w = e_0 + N(0, noise^2). */
-    public static CircularConvolution global(SameDiff sd, String name, int dim, double noise, Random rng) {
-        double[] w = StepParameters.gaussian(rng, dim, noise);
-        w[0] += 1.0;
+    /** K kernels w_k = e_0 + N(0, noise^2). */
+    public static CircularConvolution global(SameDiff sd, String name, int dim, int steps, double noise, Random rng) {
+        double[][] w = new double[steps][];
+        for (int k = 0; k < steps; k++) {
+            w[k] = StepParameters.gaussian(rng, dim, noise);
+            w[k][0] += 1.0;
+        }
         return new CircularConvolution(sd, name, w);
     }
 
-    /** With the given kernel. */
+    /** One step with the given kernel. */
     public CircularConvolution(SameDiff sd, String name, double[] kernel) {
+        this(sd, name, new double[][] {kernel});
+    }
+
+    /** K steps with the given kernels [K][d]. */
+    public CircularConvolution(SameDiff sd, String name, double[][] kernels) {
         this.sd = sd;
-        this.dim = kernel.length;
+        this.steps = kernels.length;
+        this.dim = kernels[0].length;
         int d = dim;
         double[][] c = new double[d][d];
         double[][] s = new double[d][d];
@@ -52,11 +64,17 @@ public final class CircularConvolution implements Flow {
                 t[Math.floorMod(n - m, d)][m * d + n] = 1.0;
             }
         }
-        SDVariable w = StepParameters.globalVariable(sd, name + "/w", kernel);
+        double[] flat = new double[steps * d];
+        for (int k = 0; k < steps; k++) {
+            System.arraycopy(kernels[k], 0, flat, k * d, d);
+        }
+        SDVariable w = sd.var(name + "/w", Nd4j.create(flat, new long[] {steps, d}, Nd4j.defaultFloatingPointType()));
         this.cos = sd.constant(name + "/dftCos", matrix(c));
         this.sin = sd.constant(name + "/dftSin", matrix(s));
         SDVariable shifts = sd.constant(name + "/shifts", matrix(t));
-        this.circulant = sd.reshape(w.mmul(shifts), d, d);
+        SDVariable all = sd.reshape(w.mmul(shifts), steps, d, d);
+        // unstack of a single slice fails in SameDiff's backward pass
+        this.circulants = steps == 1 ? new SDVariable[] {sd.reshape(all, d, d)} : sd.unstack(all, 0, steps);
         this.spectrumRe = w.mmul(cos);
         this.spectrumIm = w.mmul(sin).neg();
         this.spectrumPower = spectrumRe.mul(spectrumRe).add(spectrumIm.mul(spectrumIm));
@@ -74,7 +92,11 @@ public final class CircularConvolution implements Flow {
     @Override
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
         logDet.addShared(sd.math.log(spectrumPower).sum().mul(0.5));
-        return z.mmul(circulant);
+        SDVariable y = z;
+        for (SDVariable circulant : circulants) {
+            y = y.mmul(circulant);
+        }
+        return y;
     }
 
     @Override
@@ -84,10 +106,25 @@ public final class CircularConvolution implements Flow {
 
     @Override
     public SDVariable inverse(SDVariable y) {
+        if (inverseSpectra == null) {
+            inverseSpectra = new SDVariable[][] {rows(spectrumRe), rows(spectrumIm), rows(spectrumPower)};
+        }
+        SDVariable z = y;
+        for (int k = steps - 1; k >= 0; k--) {
+            z = deconvolve(z, inverseSpectra[0][k], inverseSpectra[1][k], inverseSpectra[2][k]);
+        }
+        return z;
+    }
+
+    private SDVariable[] rows(SDVariable m) {
+        return steps == 1 ? new SDVariable[] {m} : sd.unstack(m, 0, steps);
+    }
+
+    private SDVariable deconvolve(SDVariable y, SDVariable re, SDVariable im, SDVariable power) {
         SDVariable yRe = y.mmul(cos);
         SDVariable yIm = y.mmul(sin).neg();
-        SDVariable zRe = yRe.mul(spectrumRe).add(yIm.mul(spectrumIm)).div(spectrumPower);
-        SDVariable zIm = yIm.mul(spectrumRe).sub(yRe.mul(spectrumIm)).div(spectrumPower);
+        SDVariable zRe = yRe.mul(re).add(yIm.mul(im)).div(power);
+        SDVariable zIm = yIm.mul(re).sub(yRe.mul(im)).div(power);
         return zRe.mmul(cos).sub(zIm.mmul(sin)).div(dim);
     }
 }

@@ -35,6 +35,16 @@ public final class FixedLinear implements Flow {
 
     /** A uniformly random permutation of the coordinates. */
     public static FixedLinear permutation(SameDiff sd, String name, int dim, Random rng) {
+        return new FixedLinear(sd, name, permutationMatrix(dim, rng));
+    }
+
+    /** With the given orthogonal matrix Q [d][d] (y = z Q). */
+    public static FixedLinear of(SameDiff sd, String name, double[][] q) {
+        return new FixedLinear(sd, name, q);
+    }
+
+    /** The matrix of a uniformly random permutation: row i has its 1 in column perm(i). */
+    public static double[][] permutationMatrix(int dim, Random rng) {
         int[] perm = new int[dim];
         for (int i = 0; i < dim; i++) {
             perm[i] = i;
@@ -49,7 +59,7 @@ public final class FixedLinear implements Flow {
         for (int i = 0; i < dim; i++) {
             m[i][perm[i]] = 1.0;
         }
-        return new FixedLinear(sd, name, m);
+        return m;
     }
 
     /** A random orthogonal matrix (Gram-Schmidt of a Gaussian matrix, Haar-distributed). */

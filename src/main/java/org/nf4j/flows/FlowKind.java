@@ -1,8 +1,6 @@
 package org.nf4j.flows;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -49,11 +47,7 @@ public enum FlowKind {
     CIRCULAR("circular", false) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
-            List<Flow> steps = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                steps.add(CircularConvolution.global(sd, name + "/step" + i, dim, o.circularNoise(), rng));
-            }
-            return new FlowSequence(steps);
+            return CircularConvolution.global(sd, name, dim, k, o.circularNoise(), rng);
         }
     };
 

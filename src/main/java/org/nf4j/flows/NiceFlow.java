@@ -8,7 +8,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 /**
  * A NICE flow of K steps: before each additive coupling a fixed random mixing (a permutation for
  * NICE-perm, an orthogonal matrix for NICE-orth), coupling parities alternating between steps,
- * and optionally a final diagonal scaling layer.
+ * and optionally a final diagonal scaling layer. The K steps are built as one {@link NiceBlock}
+ * (mixings folded into the coupling weights); {@link FixedLinear} + {@link NiceCoupling} is the
+ * same function step by step.
  */
 public final class NiceFlow {
     /** How coordinates are mixed before each coupling. */
@@ -27,14 +29,14 @@ public final class NiceFlow {
         if (steps < 1) {
             throw new IllegalArgumentException("a NICE flow needs at least one step, got " + steps);
         }
-        List<Flow> flows = new ArrayList<>();
+        double[][][] mixings = new double[steps][][];
         for (int k = 0; k < steps; k++) {
-            String step = name + "/step" + k;
-            flows.add(mixing == Mixing.PERMUTATION
-                    ? FixedLinear.permutation(sd, step + "/perm", dim, rng)
-                    : FixedLinear.orthogonal(sd, step + "/orth", dim, rng));
-            flows.add(new NiceCoupling(sd, step + "/coupling", dim, k, hidden, gain, rng));
+            mixings[k] = mixing == Mixing.PERMUTATION
+                    ? FixedLinear.permutationMatrix(dim, rng)
+                    : Orthogonal.random(dim, rng);
         }
+        List<Flow> flows = new ArrayList<>();
+        flows.add(new NiceBlock(sd, name + "/steps", mixings, hidden, gain, rng));
         if (scaling) {
             flows.add(new DiagonalScaling(sd, name + "/scale", dim));
         }

@@ -33,13 +33,23 @@ final class FlowCases {
                         NiceFlow.Mixing.PERMUTATION, HIDDEN, gain(scale), false, new Random(seed))),
                 FlowCase.global("nice-orth", (sd, d, raw, seed, scale) -> NiceFlow.build(sd, "nice", d, STEPS,
                         NiceFlow.Mixing.ORTHOGONAL, HIDDEN, gain(scale), false, new Random(seed))),
+                FlowCase.global("nice-orth-k1", (sd, d, raw, seed, scale) -> NiceFlow.build(sd, "nice", d, 1,
+                        NiceFlow.Mixing.ORTHOGONAL, HIDDEN, gain(scale), false, new Random(seed))),
+                FlowCase.global("nice-coupling-steps", (sd, d, raw, seed, scale) -> new FlowSequence(List.of(
+                        FixedLinear.permutation(sd, "p0", d, new Random(seed)),
+                        new NiceCoupling(sd, "c0", d, 0, HIDDEN, gain(scale), new Random(seed + 1)),
+                        FixedLinear.orthogonal(sd, "p1", d, new Random(seed + 2)),
+                        new NiceCoupling(sd, "c1", d, 1, HIDDEN, gain(scale), new Random(seed + 3))))),
                 FlowCase.global("nice-perm-scaled", (sd, d, raw, seed, scale) -> new FlowSequence(List.of(
                         NiceFlow.build(sd, "nice", d, STEPS, NiceFlow.Mixing.PERMUTATION, HIDDEN, gain(scale), false,
                                 new Random(seed)),
                         new DiagonalScaling(sd, "scale", StepParameters.gaussian(new Random(seed + 1), d, scale))))),
                 FlowCase.global("circular", (sd, d, raw, seed, scale) -> new FlowSequence(List.of(
                         new CircularConvolution(sd, "conv0", kernel(new Random(seed), d, scale)),
-                        new CircularConvolution(sd, "conv1", kernel(new Random(seed + 1), d, scale))))));
+                        new CircularConvolution(sd, "conv1", kernel(new Random(seed + 1), d, scale))))),
+                FlowCase.global("circular-block", (sd, d, raw, seed, scale) -> new CircularConvolution(sd, "conv",
+                        new double[][] {kernel(new Random(seed), d, scale), kernel(new Random(seed + 1), d, scale),
+                                        kernel(new Random(seed + 2), d, scale)})));
     }
 
     /**

@@ -1,0 +1,261 @@
+package org.nf4j.flows;
+
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * K NICE steps as one block: step k mixes by a fixed orthogonal matrix Q_k (a permutation or a
+ * rotation) and then applies an additive coupling with a ReLU MLP m_k,
+ * <pre>
+ *   t = s_{k-1} Q_k,   s_k = t + m_k(t M_a) M_b,   log|det| = 0
+ * </pre>
+ * where M_a selects the conditioning coordinates and M_b places the shift on the others (parities
+ * alternate between steps exactly as in {@link NiceCoupling}). This is the same function as the
+ * step-by-step chain {@link FixedLinear} + {@link NiceCoupling}, but computed with far fewer
+ * SameDiff ops: in the coordinates v_k = s_k C_k^T, C_k = Q_1 ... Q_k, the step reads
+ * <pre>
+ *   v_k = v_{k-1} + m_k(v_{k-1} A_k) B_k,   A_k = C_k M_a,   B_k = M_b C_k^T,   s_K = v_K C_K
+ * </pre>
+ * so the mixing, the split and the concatenation fold into the first and last layer weights of
+ * m_k, once per update outside the chain (one batched product for all K steps). A step in the
+ * chain is then 2L + 2 ops for L hidden layers (default 6), against 10 step by step. Parameters are
+ * stacked over the K steps ({@code <name>/W<l> [K, in, out]}, {@code <name>/b<l> [K, out]}), so a
+ * K-step block has 2(L + 1) variables instead of 2K(L + 1). Rows of the first weight that meet a
+ * masked-out input and columns of the last weight that land on a conditioning coordinate are
+ * multiplied by zero: they are inert (initialised to zero and never receive a gradient).
+ *
+ * <p>The inverse is v_{k-1} = v_k - m_k(v_k A_k) B_k (the conditioning coordinates do not move,
+ * since M_b M_a = 0).
+ */
+public final class NiceBlock implements Flow {
+    private final SameDiff sd;
+    private final int dim;
+    private final int steps;
+    private final double[][][] mixings;
+    private final SDVariable[][] weights;
+    private final SDVariable[][] biases;
+    private final SDVariable total;
+    private final SDVariable totalT;
+
+    /**
+     * @param mixings the K fixed orthogonal matrices Q_k [d][d], applied as row vector times Q_k
+     * @param hidden  hidden layer sizes of every shift network
+     * @param gain    the initial weights are N(0, gain^2 * 2 / fan_in) (He scaled by gain)
+     */
+    public NiceBlock(SameDiff sd, String name, double[][][] mixings, int[] hidden, double gain, Random rng) {
+        this.sd = sd;
+        this.steps = mixings.length;
+        this.dim = mixings[0].length;
+        if (dim < 2) {
+            throw new IllegalArgumentException("NICE coupling needs dim >= 2, got " + dim);
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("a NICE flow needs at least one step, got " + steps);
+        }
+        this.mixings = mixings;
+        int layers = hidden.length + 1;
+        int[] sizes = new int[layers + 1];
+        sizes[0] = dim;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[layers] = dim;
+
+        double[][][] cumulative = new double[steps][][];
+        double[][] c = identity(dim);
+        for (int k = 0; k < steps; k++) {
+            c = product(c, mixings[k]);
+            cumulative[k] = c;
+        }
+        double[][][] a = new double[steps][][];
+        double[][][] b = new double[steps][][];
+        for (int k = 0; k < steps; k++) {
+            boolean[] conditioning = conditioning(k);
+            a[k] = maskColumns(cumulative[k], conditioning, true);
+            b[k] = maskRows(transpose(cumulative[k]), conditioning, false);
+        }
+        this.total = sd.constant(name + "/C", matrix(cumulative[steps - 1]));
+        this.totalT = sd.constant(name + "/Ct", matrix(transpose(cumulative[steps - 1])));
+
+        SDVariable[] w = new SDVariable[layers];
+        SDVariable[] bias = new SDVariable[layers];
+        for (int l = 0; l < layers; l++) {
+            w[l] = sd.var(name + "/W" + l, initialWeights(l, sizes, gain, rng));
+            bias[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), steps, sizes[l + 1]));
+        }
+        SDVariable firstEffective = sd.mmul(sd.constant(name + "/A", tensor(a)), w[0]);
+        SDVariable lastEffective = sd.mmul(layers == 1 ? firstEffective : w[layers - 1], sd.constant(name + "/B", tensor(b)));
+        SDVariable lastBias = sd.reshape(sd.mmul(sd.reshape(bias[layers - 1], steps, 1, dim),
+                sd.constant(name + "/Bb", tensor(b))), steps, dim);
+
+        this.weights = new SDVariable[layers][];
+        this.biases = new SDVariable[layers][];
+        for (int l = 0; l < layers; l++) {
+            SDVariable wl = l == layers - 1 ? lastEffective : l == 0 ? firstEffective : w[l];
+            SDVariable bl = l == layers - 1 ? lastBias : bias[l];
+            weights[l] = perStep(wl, sizes[l], sizes[l + 1]);
+            biases[l] = perStep(bl, sizes[l + 1]);
+        }
+    }
+
+    /** The step-k fixed mixing matrix Q_k. */
+    public double[][] mixing(int k) {
+        return mixings[k];
+    }
+
+    /** Which coordinates (after mixing) step k conditions on: the first d/2 for even k, the rest for odd k. */
+    boolean[] conditioning(int k) {
+        boolean[] m = new boolean[dim];
+        int split = dim / 2;
+        for (int i = 0; i < dim; i++) {
+            m[i] = k % 2 == 0 ? i < split : i >= split;
+        }
+        return m;
+    }
+
+    private INDArray initialWeights(int layer, int[] sizes, double gain, Random rng) {
+        int in = sizes[layer];
+        int out = sizes[layer + 1];
+        int layers = sizes.length - 1;
+        double[] v = new double[steps * in * out];
+        for (int k = 0; k < steps; k++) {
+            boolean[] conditioning = conditioning(k);
+            int fanIn = layer == 0 ? count(conditioning, true) : in;
+            double std = gain * Math.sqrt(2.0 / fanIn);
+            for (int i = 0; i < in; i++) {
+                for (int j = 0; j < out; j++) {
+                    boolean inert = (layer == 0 && !conditioning[i]) || (layer == layers - 1 && conditioning[j]);
+                    v[(k * in + i) * out + j] = inert ? 0.0 : rng.nextGaussian() * std;
+                }
+            }
+        }
+        return Nd4j.create(v, new long[] {steps, in, out}, Nd4j.defaultFloatingPointType());
+    }
+
+    /** Splits {@code [K, ...]} into K slices (one op; a single slice by reshape, see {@link StepParameters}). */
+    private SDVariable[] perStep(SDVariable stacked, long... shape) {
+        if (steps == 1) {
+            return new SDVariable[] {sd.reshape(stacked, shape)};
+        }
+        return sd.unstack(stacked, 0, steps);
+    }
+
+    @Override
+    public int dim() {
+        return dim;
+    }
+
+    private SDVariable shift(SDVariable v, int k) {
+        SDVariable h = v;
+        for (int l = 0; l < weights.length; l++) {
+            h = sd.nn.linear(h, weights[l][k], biases[l][k]);
+            if (l < weights.length - 1) {
+                h = sd.nn.relu(h, 0.0);
+            }
+        }
+        return h;
+    }
+
+    @Override
+    public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
+        SDVariable v = z;
+        for (int k = 0; k < steps; k++) {
+            v = v.add(shift(v, k));
+        }
+        return v.mmul(total);
+    }
+
+    @Override
+    public boolean hasInverse() {
+        return true;
+    }
+
+    @Override
+    public SDVariable inverse(SDVariable y) {
+        SDVariable v = y.mmul(totalT);
+        for (int k = steps - 1; k >= 0; k--) {
+            v = v.sub(shift(v, k));
+        }
+        return v;
+    }
+
+    private static int count(boolean[] mask, boolean value) {
+        int n = 0;
+        for (boolean m : mask) {
+            n += m == value ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double[][] identity(int d) {
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            m[i][i] = 1.0;
+        }
+        return m;
+    }
+
+    private static double[][] product(double[][] x, double[][] y) {
+        int n = x.length;
+        double[][] p = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < n; j++) {
+                    p[i][j] += x[i][k] * y[k][j];
+                }
+            }
+        }
+        return p;
+    }
+
+    private static double[][] transpose(double[][] m) {
+        int n = m.length;
+        double[][] t = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j][i] = m[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** m with the columns j where mask[j] != keep set to zero. */
+    private static double[][] maskColumns(double[][] m, boolean[] mask, boolean keep) {
+        double[][] r = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            r[i] = m[i].clone();
+            for (int j = 0; j < mask.length; j++) {
+                if (mask[j] != keep) {
+                    r[i][j] = 0.0;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** m with the rows i where mask[i] != keep set to zero. */
+    private static double[][] maskRows(double[][] m, boolean[] mask, boolean keep) {
+        double[][] r = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            r[i] = mask[i] == keep ? m[i].clone() : new double[m[i].length];
+        }
+        return r;
+    }
+
+    private static INDArray matrix(double[][] m) {
+        return Nd4j.create(m).castTo(Nd4j.defaultFloatingPointType());
+    }
+
+    private static INDArray tensor(double[][][] t) {
+        int k = t.length;
+        int n = t[0].length;
+        double[] flat = new double[k * n * n];
+        for (int s = 0; s < k; s++) {
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(t[s][i], 0, flat, (s * n + i) * n, n);
+            }
+        }
+        return Nd4j.create(flat, new long[] {k, n, n}, Nd4j.defaultFloatingPointType());
+    }
+}
