@@ -121,7 +121,9 @@ public final class Table2Command implements Callable<Integer> {
         System.out.println(backend.start());
         Path data = Path.of(base.dataDir());
         new MnistFetcher(System.out::println).fetch(data);
-        System.out.println("table2: " + sweep.cells().size() + " cells; shared settings: " + base.toProperties().replace('\n', ' '));
+        String shared = String.join(" ", base.toProperties().lines()
+                .filter(l -> !l.startsWith("flow=") && !l.startsWith("k=") && !l.startsWith("run-name=")).toList());
+        System.out.println("table2: " + sweep.cells().size() + " cells; shared settings: " + shared);
         sweep.run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION),
                 MnistSplitData.load(data, MnistSplit.TEST), System.out);
         return 0;
