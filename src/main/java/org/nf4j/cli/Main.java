@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code nf4j} command line. */
 @Command(name = "nf4j", mixinStandardHelpOptions = true, version = "nf4j 0.1.0 (Deeplearning4j 1.0.0-M2.1)",
         description = "Normalizing flows on SameDiff: Rezende and Mohamed (2015) reproduced on the JVM.",
-        subcommands = {TrainCommand.class, BenchCommand.class, ToyCommand.class, ToyGridCommand.class, DataCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, Table2Command.class, BenchCommand.class, ToyCommand.class, ToyGridCommand.class,
+            DataCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -27,7 +27,8 @@ public final class ConfigFile {
         return parse(text, file.toString());
     }
 
-    static Map<String, String> parse(String text, String source) {
+    /** Settings from config text (e.g. the config stored in a checkpoint), in order; {@code source} names it in errors. */
+    public static Map<String, String> parse(String text, String source) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));

@@ -39,6 +39,8 @@ public final class DlgmModel {
     public static final String LOG_DET = "logDet";
     public static final String PRIOR_SAMPLES = "priorMeans";
     public static final String RECONSTRUCTIONS = "reconstructionMeans";
+    /** Decoder logits at the latent points fed as {@code zPrior}: ln p(x|z) = sum x l - softplus(l). */
+    public static final String PRIOR_LOGITS = "priorLogits";
 
     private final SameDiff sd = SameDiff.create();
     private final int latent;
@@ -93,6 +95,7 @@ public final class DlgmModel {
 
         SDVariable prior = sd.placeHolder("zPrior", dt, -1, latent);
         sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, sd.nn.relu(dec1.apply(sd, prior), 0.0))));
+        sd.identity(PRIOR_LOGITS, dec2.apply(sd, sd.nn.relu(dec1.apply(sd, prior), 0.0)));
     }
 
     public SameDiff sameDiff() {

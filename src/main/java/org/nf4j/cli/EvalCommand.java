@@ -1,0 +1,91 @@
+package org.nf4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.nf4j.config.ConfigFile;
+import org.nf4j.data.MnistFetcher;
+import org.nf4j.data.MnistSplit;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.ImportanceSampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code eval}: -ELBO, importance-sampled -ln p(x) and the KL estimate of a trained run. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a trained run on the test (or validation) digits: -ELBO, -ln p(x) by importance sampling "
+                + "with S samples per digit, and their difference (KL(q || p(z|x))); writes models/<run>/eval.json.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--run", description = "run folder under --models (default: the most recently trained run)")
+    String run;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best, latest or a checkpoint file (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
+    @Option(names = "--split", defaultValue = "test", description = "test or validation (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--samples", defaultValue = "200", description = "importance samples per digit, S (default: ${DEFAULT-VALUE}; the paper: 200)")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the importance samples (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--limit", defaultValue = "0", description = "only the first N digits of the split, for quick checks (default: all)")
+    int limit;
+
+    @Option(names = "--max-rows", defaultValue = "" + ImportanceSampler.DEFAULT_MAX_ROWS,
+            description = "rows (digit x sample) per graph call; bounds memory (default: ${DEFAULT-VALUE})")
+    int maxRows;
+
+    @Option(names = "--data-dir", description = "MNIST IDX files (default: the run's data-dir); fetched there if missing")
+    String dataDir;
+
+    @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
+    Path models;
+
+    @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
+    Path logs;
+
+    EvalRun.Settings settings() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
+        }
+        return new EvalRun.Settings(checkpoint, MnistSplit.parse(split), samples, seed, limit, maxRows);
+    }
+
+    /** --data-dir, else the data-dir in the run's config.properties, else data/mnist. */
+    Path dataDir(Path runDir) {
+        if (dataDir != null) {
+            return Path.of(dataDir);
+        }
+        Path conf = runDir.resolve("config.properties");
+        if (Files.exists(conf)) {
+            String d = ConfigFile.read(conf).get("data-dir");
+            if (d != null) {
+                return Path.of(d);
+            }
+        }
+        return Path.of("data/mnist");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        EvalRun.Settings s = settings();
+        Path runDir = RunFolders.find(models, run);
+        System.out.println(backend.start());
+        Path data = dataDir(runDir);
+        new MnistFetcher(System.out::println).fetch(data);
+        EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), MnistSplitData.load(data, s.split()), s, System.out);
+        return 0;
+    }
+}

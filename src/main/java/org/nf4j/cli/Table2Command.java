@@ -1,0 +1,131 @@
+package org.nf4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nf4j.config.ConfigFile;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistFetcher;
+import org.nf4j.data.MnistSplit;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.ImportanceSampler;
+import org.nf4j.sweep.Table2Sweep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code table2}: the paper's Table 2 (and Figure 4) as a resumable sweep. */
+@Command(name = "table2", mixinStandardHelpOptions = true,
+        description = "Train and evaluate the diagonal model (K = 0) and every flow x K under one budget, one after the "
+                + "other (finished cells are reused, interrupted ones resume), then write table2.md, table2.csv and "
+                + "figure4.png beside the paper's numbers.")
+public final class Table2Command implements Callable<Integer> {
+
+    @Mixin
+    BackendOptions backend;
+
+    @Option(names = "--config", description = "training settings for every cell (key=value, e.g. conf/table2-small.properties); flags override it")
+    Path configFile;
+
+    @Option(names = "--flows", split = ",", defaultValue = "planar,nice-perm", description = "default: ${DEFAULT-VALUE}")
+    List<String> flows;
+
+    @Option(names = {"--ks", "--k"}, split = ",", defaultValue = "10,20,40,80",
+            description = "flow lengths (default: ${DEFAULT-VALUE}); the diagonal K = 0 model always runs")
+    List<Integer> ks;
+
+    @Option(names = "--steps", description = "updates per cell (overrides --epochs)")
+    Long steps;
+
+    @Option(names = "--epochs", description = "epochs per cell")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "default: 100")
+    Integer batch;
+
+    @Option(names = "--lr", description = "learning rate (default: 1e-3)")
+    Double lr;
+
+    @Option(names = "--optimizer", description = "adam or rmsprop (default: adam)")
+    String optimizer;
+
+    @Option(names = "--seed", description = "training seed (default: 1)")
+    Long seed;
+
+    @Option(names = "--samples", defaultValue = "200", description = "importance samples per test digit (default: ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--eval-seed", defaultValue = "1", description = "seed of the importance samples (default: ${DEFAULT-VALUE})")
+    long evalSeed;
+
+    @Option(names = "--limit", defaultValue = "0", description = "evaluate only the first N test digits (default: all 10,000)")
+    int limit;
+
+    @Option(names = "--max-rows", defaultValue = "" + ImportanceSampler.DEFAULT_MAX_ROWS,
+            description = "rows (digit x sample) per graph call in evaluation (default: ${DEFAULT-VALUE})")
+    int maxRows;
+
+    @Option(names = "--prefix", defaultValue = "table2", description = "runs are <prefix>-<flow>-k<K> (default: ${DEFAULT-VALUE})")
+    String prefix;
+
+    @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
+    String dataDir;
+
+    @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
+    Path models;
+
+    @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
+    Path logs;
+
+    @Option(names = "--out", description = "folder of the table and figure (default: <models>/<prefix>)")
+    Path out;
+
+    /** Defaults, then the config file, then the flags: the settings every cell shares. */
+    TrainConfig base() {
+        TrainConfig c = TrainConfig.DEFAULTS;
+        if (configFile != null) {
+            c = c.with(ConfigFile.read(configFile));
+        }
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "steps", steps);
+        put(flags, "epochs", epochs);
+        put(flags, "batch", batch);
+        put(flags, "lr", lr);
+        put(flags, "optimizer", optimizer);
+        put(flags, "seed", seed);
+        put(flags, "data-dir", dataDir);
+        return c.with(flags);
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
+    }
+
+    Table2Sweep sweep() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, samples, evalSeed, limit, maxRows);
+        return new Table2Sweep(base(), flows, ks, prefix, models, logs, out != null ? out : models.resolve(prefix), eval);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Table2Sweep sweep = sweep();
+        TrainConfig base = base();
+        System.out.println(backend.start());
+        Path data = Path.of(base.dataDir());
+        new MnistFetcher(System.out::println).fetch(data);
+        String shared = String.join(" ", base.toProperties().lines()
+                .filter(l -> !l.startsWith("flow=") && !l.startsWith("k=") && !l.startsWith("run-name=")).toList());
+        System.out.println("table2: " + sweep.cells().size() + " cells; shared settings: " + shared);
+        sweep.run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION),
+                MnistSplitData.load(data, MnistSplit.TEST), System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,36 @@
+package org.nf4j.eval;
+
+import org.nf4j.config.ConfigFile;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.model.DlgmModel;
+import org.nf4j.train.Checkpoint;
+import org.nf4j.train.DlgmTrainer;
+
+/** Rebuilds the model a checkpoint was trained as (from the config stored in it) and loads its parameters. */
+public final class CheckpointModel {
+    private CheckpointModel() {
+    }
+
+    /** The run configuration stored in a checkpoint. */
+    public static TrainConfig config(Checkpoint c) {
+        return TrainConfig.DEFAULTS.with(ConfigFile.parse(c.config(), "the checkpoint's config"));
+    }
+
+    /** A fresh model (in ND4J's default floating-point type) holding the checkpoint's parameters. */
+    public static DlgmModel load(Checkpoint c) {
+        DlgmModel model = DlgmTrainer.model(config(c));
+        for (String p : model.trainableNames()) {
+            var saved = c.params().get(p);
+            if (saved == null) {
+                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
+            }
+            var arr = model.sameDiff().getVariable(p).getArr();
+            if (!java.util.Arrays.equals(arr.shape(), saved.shape())) {
+                throw new IllegalStateException("parameter " + p + " has shape " + java.util.Arrays.toString(saved.shape())
+                        + " in the checkpoint but " + java.util.Arrays.toString(arr.shape()) + " in the model");
+            }
+            arr.assign(saved);
+        }
+        return model;
+    }
+}

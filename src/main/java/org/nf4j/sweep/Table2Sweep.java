@@ -1,0 +1,106 @@
+package org.nf4j.sweep;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.eval.EvalRun;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.train.ProgressLine;
+
+/**
+ * Paper Table 2 as a sweep: the diagonal model (K = 0, one run) and every flow x K, all under the
+ * same base configuration and budget, run one after the other (each cell resumable, see
+ * {@link Table2Cell}), then {@code table2.md}, {@code table2.csv} and {@code figure4.png} in the
+ * output folder. Runs are named {@code <prefix>-<flow>-k<K>} ({@code <prefix>-diagonal-k0}).
+ */
+public final class Table2Sweep {
+    public static final String MARKDOWN = "table2.md";
+    public static final String CSV = "table2.csv";
+    public static final String FIGURE = "figure4.png";
+
+    private final TrainConfig base;
+    private final List<String> flows;
+    private final List<Integer> ks;
+    private final String prefix;
+    private final Path models;
+    private final Path logs;
+    private final Path out;
+    private final EvalRun.Settings eval;
+
+    /**
+     * @param base   the configuration every cell starts from (budget, optimizer, lr, ...); flow, k and
+     *               run name are set per cell
+     * @param flows  flow names (K &gt; 0 cells); the diagonal cell is always included
+     * @param ks     flow lengths; 0 stands for the diagonal cell, which runs once
+     */
+    public Table2Sweep(TrainConfig base, List<String> flows, List<Integer> ks, String prefix, Path models, Path logs, Path out,
+                       EvalRun.Settings eval) {
+        for (int k : ks) {
+            if (k < 0) {
+                throw new IllegalArgumentException("--ks must be >= 0, got " + k);
+            }
+        }
+        if (prefix.isBlank() || prefix.contains("/")) {
+            throw new IllegalArgumentException("--prefix must be a plain name, got '" + prefix + "'");
+        }
+        this.flows = flows.stream().map(f -> FlowKind.parse(f).id()).distinct().toList();
+        this.ks = ks.stream().filter(k -> k > 0).distinct().sorted().toList();
+        this.base = base;
+        this.prefix = prefix;
+        this.models = models;
+        this.logs = logs;
+        this.out = out;
+        this.eval = eval;
+    }
+
+    /** The cells in the order they run: diagonal first, then each flow by increasing K. */
+    public List<Table2Cell> cells() {
+        List<Table2Cell> cells = new ArrayList<>();
+        cells.add(cell("diagonal", 0));
+        for (String f : flows) {
+            for (int k : ks) {
+                cells.add(cell(f, k));
+            }
+        }
+        return cells;
+    }
+
+    private Table2Cell cell(String flow, int k) {
+        TrainConfig c = base.with("flow", flow).with("k", Integer.toString(k)).with("run-name", prefix + "-" + flow + "-k" + k);
+        return new Table2Cell(flow, k, c);
+    }
+
+    /** Runs every cell, writes the table and the figure, returns the rows. */
+    public List<Table2Row> run(MnistSplitData train, MnistSplitData validation, MnistSplitData test, PrintStream log)
+            throws IOException {
+        long start = System.nanoTime();
+        List<Table2Cell> cells = cells();
+        List<Table2Row> rows = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Table2Cell c = cells.get(i);
+            log.println(String.format(Locale.ROOT, "== table2 cell %d/%d: %s (%s, K = %d) | elapsed %s", i + 1, cells.size(),
+                    c.run(), c.flow(), c.k(), ProgressLine.duration((System.nanoTime() - start) / 1e9)));
+            rows.add(c.run(models, logs, train, validation, test, eval, log));
+            write(rows);
+        }
+        log.println(String.format(Locale.ROOT, "table2: %d cells done in %s", cells.size(),
+                ProgressLine.duration((System.nanoTime() - start) / 1e9)));
+        log.print(Table2Table.markdown(rows, base, eval));
+        log.println("table: " + out.resolve(MARKDOWN) + " and " + out.resolve(CSV) + "; figure: " + out.resolve(FIGURE));
+        return rows;
+    }
+
+    /** Writes the table and the figure for the rows so far (after every cell, so a partial sweep has them too). */
+    void write(List<Table2Row> rows) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(MARKDOWN), Table2Table.markdown(rows, base, eval));
+        Files.writeString(out.resolve(CSV), Table2Table.csv(rows));
+        Figure4Plot.write(rows, out.resolve(FIGURE));
+    }
+}

@@ -1,0 +1,107 @@
+package org.nf4j.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistSplit;
+import org.nf4j.data.MnistSplitData;
+import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.TestDigits;
+import org.nf4j.train.DlgmTrainer;
+
+/** A tiny sweep (diagonal + planar K=2, 20 updates, test-written digits): files, reuse, resume. */
+class Table2SweepTest {
+    private static final MnistSplitData TRAIN = TestDigits.split(120, 1);
+    private static final MnistSplitData VALIDATION = TestDigits.split(30, 2);
+    private static final MnistSplitData TEST = TestDigits.split(30, 3);
+    private static final EvalRun.Settings EVAL = new EvalRun.Settings("best", MnistSplit.TEST, 5, 1, 0, 10_000);
+
+    private static Table2Sweep sweep(Path dir, TrainConfig base) {
+        return new Table2Sweep(base, List.of("planar"), List.of(2, 0), "t2", dir.resolve("models"), dir.resolve("logs"),
+                dir.resolve("out"), EVAL);
+    }
+
+    private static String run(Table2Sweep s) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        s.run(TRAIN, VALIDATION, TEST, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Map<Path, FileTime> files(Path models) throws IOException {
+        Map<Path, FileTime> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(models)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(p, Files.getLastModifiedTime(p));
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void writesTableAndFigureThenASecondRunRedoesNothing(@TempDir Path dir) throws Exception {
+        Table2Sweep s = sweep(dir, TestDigits.config(20));
+        assertEquals(List.of("t2-diagonal-k0", "t2-planar-k2"), s.cells().stream().map(Table2Cell::run).toList());
+        String first = run(s);
+        assertTrue(first.contains("training t2-diagonal-k0") && first.contains("training t2-planar-k2"), first);
+        String md = Files.readString(dir.resolve("out").resolve(Table2Sweep.MARKDOWN));
+        assertTrue(md.contains("| DLGM diagonal covariance | 0 |") && md.contains("| 89.9 |"), md);
+        for (String paper : List.of("87.5", "86.5", "85.7", "85.1", "88.6", "87.9", "87.3", "87.2")) {
+            assertTrue(md.contains(paper), paper + " missing from\n" + md);
+        }
+        String csv = Files.readString(dir.resolve("out").resolve(Table2Sweep.CSV));
+        assertEquals(3, csv.lines().count(), csv);
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().contains(",0,20,") && csv.contains(",89.9,"), csv);
+        assertTrue(Files.size(dir.resolve("out").resolve(Table2Sweep.FIGURE)) > 1000);
+        assertTrue(first.contains("table: " + dir.resolve("out").resolve(Table2Sweep.MARKDOWN)), first);
+
+        Map<Path, FileTime> before = files(dir.resolve("models"));
+        String second = run(s);
+        assertFalse(second.contains("training ") || second.contains("resuming ") || second.contains("evaluating "), second);
+        assertEquals(2, second.split("reusing the trained run", -1).length - 1, second);
+        assertEquals(2, second.split("eval.json: ", -1).length - 1, second);
+        assertEquals(before, files(dir.resolve("models")), "no file under models/ was rewritten");
+        assertEquals(md, Files.readString(dir.resolve("out").resolve(Table2Sweep.MARKDOWN)));
+    }
+
+    @Test
+    void anInterruptedCellResumesFromItsCheckpoint(@TempDir Path dir) throws Exception {
+        Table2Sweep s = sweep(dir, TestDigits.config(20));
+        Table2Cell planar = s.cells().get(1);
+        // "interrupted": 10 of the 20 updates done, checkpoint written, no train summary
+        Path runDir = dir.resolve("models").resolve(planar.run());
+        new DlgmTrainer(planar.config().with("steps", "10"), runDir, dir.resolve("logs").resolve(planar.run()),
+                new PrintStream(new ByteArrayOutputStream())).run(TRAIN, VALIDATION, false);
+        String out = run(s);
+        assertTrue(out.contains("resuming t2-planar-k2 to 20 updates") && out.contains("(step 10)"), out);
+        assertEquals(20, Table2Cell.trainedSteps(runDir));
+        long best = org.nf4j.train.Checkpoint.read(runDir.resolve("checkpoints").resolve("best.zip")).step();
+        assertTrue(best == 10 || best == 20, "best step " + best);
+        assertTrue(Files.readString(runDir.resolve(EvalRun.EVAL_JSON)).contains("\"checkpoint_step\": " + best));
+    }
+
+    @Test
+    void aRunFolderWithAnotherConfigurationIsNotMixedIn(@TempDir Path dir) throws Exception {
+        Path runDir = dir.resolve("models").resolve("t2-diagonal-k0");
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("config.properties"), TestDigits.config(20).with("flow", "diagonal").with("k", "0")
+                .with("lr", "0.5").with("run-name", "t2-diagonal-k0").toProperties());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(sweep(dir, TestDigits.config(20))));
+        assertTrue(e.getMessage().contains("lr=0.5") && e.getMessage().contains("--prefix"), e.getMessage());
+    }
+}
