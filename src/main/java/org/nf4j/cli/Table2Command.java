@@ -74,6 +74,10 @@ public final class Table2Command implements Callable<Integer> {
     @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
     String dataDir;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "any setting of a config file, e.g. --set anneal-steps=2000 (repeatable; applied last)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
 
@@ -97,7 +101,7 @@ public final class Table2Command implements Callable<Integer> {
         put(flags, "optimizer", optimizer);
         put(flags, "seed", seed);
         put(flags, "data-dir", dataDir);
-        return c.with(flags);
+        return c.with(flags).with(settings);
     }
 
     private static void put(Map<String, String> m, String key, Object value) {

@@ -65,6 +65,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: 100)")
     Double clipNorm;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "any setting of a config file, e.g. --set anneal-steps=2000 (repeatable; applied last)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
 
@@ -89,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         put(flags, "run-name", runName);
         put(flags, "data-dir", dataDir);
         put(flags, "clip-norm", clipNorm);
-        c = c.with(flags);
+        c = c.with(flags).with(settings);
         if (c.k() > 0) {
             FlowKind.parse(c.flow());
         }

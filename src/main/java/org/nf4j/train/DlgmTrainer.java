@@ -95,7 +95,7 @@ public final class DlgmTrainer {
             state = c.get().iterator();
         }
         StepNoise noise = new StepNoise(config.seed());
-        AnnealingSchedule schedule = AnnealingSchedule.paper();
+        AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());
         Path last = null;
         double lastNegElbo = Double.NaN;
         double lastValidation = Double.NaN;

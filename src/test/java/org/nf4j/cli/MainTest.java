@@ -122,6 +122,24 @@ class MainTest {
     }
 
     @Test
+    void setOverridesAnyKeyLast(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("c.properties");
+        java.nio.file.Files.writeString(f, "anneal-steps=500\nflow-init-scale=0.5\n");
+        TrainCommand cmd = new TrainCommand();
+        new CommandLine(cmd).parseArgs("--config", f.toString(), "--set", "anneal-steps=2000", "--set", "latent=8");
+        var c = cmd.config();
+        assertEquals(2000, c.annealSteps());
+        assertEquals(8, c.latent());
+        assertEquals(0.5, c.flowInitScale());
+        assertEquals(10_000, org.nf4j.config.TrainConfig.DEFAULTS.annealSteps());
+        TrainCommand bad = new TrainCommand();
+        new CommandLine(bad).parseArgs("--set", "anneal-step=3");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, bad::config);
+        assertTrue(e.getMessage().contains("unknown setting 'anneal-step'") && e.getMessage().contains("anneal-steps"),
+                e.getMessage());
+    }
+
+    @Test
     void shippedConfigFilesParse() {
         for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20"}) {
             TrainCommand cmd = new TrainCommand();

@@ -54,7 +54,7 @@ class DlgmTrainerTest {
     void lossFallsAndCheckpointsAndEventsAppear(@TempDir Path dir) throws Exception {
         MnistSplitData train = digits(300, 1);
         MnistSplitData validation = digits(100, 2);
-        DlgmTrainer.Result r = new DlgmTrainer(config(60, 3e-3), dir.resolve("run"), dir.resolve("logs"), QUIET)
+        DlgmTrainer.Result r = new DlgmTrainer(config(60, 3e-3).with("anneal-steps", "80"), dir.resolve("run"), dir.resolve("logs"), QUIET)
                 .run(train, validation, false);
         DlgmTrainer.Result before = new DlgmTrainer(config(1, 1e-12), dir.resolve("run0"), dir.resolve("logs0"), QUIET)
                 .run(train, validation, false);
@@ -68,9 +68,19 @@ class DlgmTrainerTest {
             events = s.findFirst().orElseThrow();
         }
         Set<String> tags = new HashSet<>();
+        int betas = 0;
         for (Event e : EventFileReader.readEvents(events)) {
             e.getSummary().getValueList().forEach(v -> tags.add(v.getTag()));
+            for (var v : e.getSummary().getValueList()) {
+                if (v.getTag().equals("train/beta")) {
+                    betas++;
+                    // the configured schedule beta_t = min(1, 0.01 + t / 80), t the 0-based update
+                    assertEquals(Math.min(1.0, 0.01 + (e.getStep() - 1) / 80.0), v.getSimpleValue(), 1e-6,
+                            "beta at step " + e.getStep());
+                }
+            }
         }
+        assertTrue(betas >= 2, "beta logged " + betas + " times");
         assertTrue(tags.containsAll(List.of("train/free_energy", "train/neg_elbo", "train/reconstruction", "train/kl",
                 "train/sum_log_det", "train/beta", "train/learning_rate", "train/grad_norm", "train/examples_per_s",
                 "validation/neg_elbo", "samples/prior", "samples/reconstructions", "config")), tags.toString());
