@@ -50,6 +50,18 @@ public final class DlgmModel {
      * @param flowInitScale standard deviation of the flow-parameter head's initial weights
      */
     public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, long seed) {
+        this(kind, k, latent, hidden, pieces, flowInitScale, 1.0, seed);
+    }
+
+    /**
+     * @param flowLrScale the flow-parameter head learns this many times faster than the rest: its
+     *                    output is {@code c (h W + b)} with W drawn with std {@code flowInitScale / c},
+     *                    so the initial flow parameters do not depend on c, while a scale-invariant
+     *                    optimiser (Adam, RMSprop) moves W and b by ~lr per update and the flow
+     *                    parameters by ~c lr
+     */
+    public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, double flowLrScale,
+                     long seed) {
         this.latent = latent;
         Random rng = new Random(seed);
         DataType dt = Nd4j.defaultFloatingPointType();
@@ -69,7 +81,10 @@ public final class DlgmModel {
         if (k > 0) {
             int n = kind.amortisedSize(latent, k);
             SDVariable raw = n == 0 ? null
-                    : new DenseLayer(sd, "enc/flow", hidden, n, flowInitScale, rng).apply(sd, h);
+                    : new DenseLayer(sd, "enc/flow", hidden, n, flowInitScale / flowLrScale, rng).apply(sd, h);
+            if (raw != null && flowLrScale != 1.0) {
+                raw = raw.mul(flowLrScale);
+            }
             FlowOutput out = kind.amortised(sd, "flow", latent, k, raw, FlowOptions.defaults(), rng).forward(z0);
             zK = out.z();
             logDet = out.logDet();

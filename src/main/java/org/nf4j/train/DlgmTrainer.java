@@ -62,7 +62,8 @@ public final class DlgmTrainer {
 
     public static DlgmModel model(TrainConfig c) {
         FlowKind kind = c.k() == 0 ? null : FlowKind.parse(c.flow());
-        return new DlgmModel(kind, c.k(), c.latent(), c.hidden(), c.maxoutPieces(), c.flowInitScale(), c.seed());
+        return new DlgmModel(kind, c.k(), c.latent(), c.hidden(), c.maxoutPieces(), c.flowInitScale(), c.flowLrScale(),
+                c.seed());
     }
 
     /**
