@@ -13,14 +13,15 @@ import java.util.function.BiFunction;
 public record TrainConfig(String flow, int k, long steps, int epochs, int batch, double lr, String optimizer,
                           long seed, String runName, String dataDir, int latent, int hidden, int maxoutPieces,
                           double clipNorm, int checkpointEvery, int keepCheckpoints, int validateEvery,
-                          String binarization, double flowInitScale, int annealSteps, double flowLrScale) {
+                          String binarization, double flowInitScale, int annealSteps, double flowLrScale,
+                          boolean planarCentred) {
 
     /** Valid optimizers. */
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop");
 
     /** The defaults: the paper's architecture with Adam for quick runs. */
     public static final TrainConfig DEFAULTS = new TrainConfig("planar", 10, 0, 30, 100, 1e-3, "adam", 1, "",
-            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 1.0);
+            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 1.0, false);
 
     /** Checks every value, with messages that name the key and what is allowed. */
     public TrainConfig {
@@ -51,27 +52,28 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
     private static final Map<String, BiFunction<TrainConfig, String, TrainConfig>> SETTERS = new LinkedHashMap<>();
 
     static {
-        SETTERS.put("flow", (c, v) -> new TrainConfig(v.toLowerCase(Locale.ROOT), c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("k", (c, v) -> new TrainConfig(c.flow, integer("k", v), c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("steps", (c, v) -> new TrainConfig(c.flow, c.k, (long) number("steps", v), c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("epochs", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, integer("epochs", v), c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("batch", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, integer("batch", v), c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("lr", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, number("lr", v), c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("optimizer", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, v.toLowerCase(Locale.ROOT), c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("seed", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, (long) number("seed", v), c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("run-name", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, v, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("data-dir", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, v, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("latent", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, integer("latent", v), c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("hidden", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, integer("hidden", v), c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("maxout-pieces", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, integer("maxout-pieces", v), c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("clip-norm", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, number("clip-norm", v), c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("checkpoint-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, integer("checkpoint-every", v), c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("keep-checkpoints", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, integer("keep-checkpoints", v), c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("validate-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, integer("validate-every", v), c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("binarization", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, v.toLowerCase(Locale.ROOT), c.flowInitScale, c.annealSteps, c.flowLrScale));
-        SETTERS.put("flow-init-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, number("flow-init-scale", v), c.annealSteps, c.flowLrScale));
-        SETTERS.put("anneal-steps", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, integer("anneal-steps", v), c.flowLrScale));
-        SETTERS.put("flow-lr-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, number("flow-lr-scale", v)));
+        SETTERS.put("flow", (c, v) -> new TrainConfig(v.toLowerCase(Locale.ROOT), c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("k", (c, v) -> new TrainConfig(c.flow, integer("k", v), c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("steps", (c, v) -> new TrainConfig(c.flow, c.k, (long) number("steps", v), c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("epochs", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, integer("epochs", v), c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("batch", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, integer("batch", v), c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("lr", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, number("lr", v), c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("optimizer", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, v.toLowerCase(Locale.ROOT), c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("seed", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, (long) number("seed", v), c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("run-name", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, v, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("data-dir", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, v, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("latent", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, integer("latent", v), c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("hidden", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, integer("hidden", v), c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("maxout-pieces", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, integer("maxout-pieces", v), c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("clip-norm", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, number("clip-norm", v), c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("checkpoint-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, integer("checkpoint-every", v), c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("keep-checkpoints", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, integer("keep-checkpoints", v), c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("validate-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, integer("validate-every", v), c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("binarization", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, v.toLowerCase(Locale.ROOT), c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("flow-init-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, number("flow-init-scale", v), c.annealSteps, c.flowLrScale, c.planarCentred));
+        SETTERS.put("anneal-steps", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, integer("anneal-steps", v), c.flowLrScale, c.planarCentred));
+        SETTERS.put("flow-lr-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, number("flow-lr-scale", v), c.planarCentred));
+        SETTERS.put("planar-centred", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, bool("planar-centred", v)));
     }
 
     /** The keys a config file or {@link #with} accepts. */
@@ -105,6 +107,13 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         }
     }
 
+    private static boolean bool(String key, String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+    }
+
     private static int integer(String key, String v) {
         try {
             return Integer.parseInt(v);
@@ -122,8 +131,8 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
     public String toProperties() {
         return String.format(Locale.ROOT, "flow=%s%nk=%d%nsteps=%d%nepochs=%d%nbatch=%d%nlr=%s%noptimizer=%s%nseed=%d%n"
                         + "run-name=%s%ndata-dir=%s%nlatent=%d%nhidden=%d%nmaxout-pieces=%d%nclip-norm=%s%n"
-                        + "checkpoint-every=%d%nkeep-checkpoints=%d%nvalidate-every=%d%nbinarization=%s%nflow-init-scale=%s%nanneal-steps=%d%nflow-lr-scale=%s%n",
+                        + "checkpoint-every=%d%nkeep-checkpoints=%d%nvalidate-every=%d%nbinarization=%s%nflow-init-scale=%s%nanneal-steps=%d%nflow-lr-scale=%s%nplanar-centred=%s%n",
                 flow, k, steps, epochs, batch, lr, optimizer, seed, resolvedRunName(), dataDir, latent, hidden, maxoutPieces,
-                clipNorm, checkpointEvery, keepCheckpoints, validateEvery, binarization, flowInitScale, annealSteps, flowLrScale);
+                clipNorm, checkpointEvery, keepCheckpoints, validateEvery, binarization, flowInitScale, annealSteps, flowLrScale, planarCentred);
     }
 }

@@ -11,7 +11,8 @@ public enum FlowKind {
     PLANAR("planar", true) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
-            return raw != null ? PlanarFlow.amortised(sd, name, dim, k, raw) : PlanarFlow.global(sd, name, dim, k, rng);
+            return raw != null ? PlanarFlow.amortised(sd, name, dim, k, raw, o.planarCentred())
+                    : PlanarFlow.global(sd, name, dim, k, rng);
         }
 
         @Override

@@ -16,7 +16,14 @@ import org.nf4j.nn.StableMath;
  *   u_hat = u + (m(w.u) - w.u) w / ||w||^2,   m(x) = -1 + softplus(x)     (so w.u_hat > -1)
  *   log|det df/dz| = log|1 + h'(w.z + b) w.u_hat|
  * </pre>
- * Raw parameters per step are {@code [u (d), w (d), b (1)]}. Everything that does not depend on
+ * Raw parameters per step are {@code [u (d), w (d), b (1)]}.
+ *
+ * <p><b>Centred constraint</b> (option): with the paper's m, w.u = 0 gives m = -0.307, so the
+ * correction (m(w.u) - w.u) w / ||w||^2 has length ~0.31 / ||w||: it blows up as ||w|| -> 0, which is
+ * exactly where a small-initialised amortised head puts w (the flow is then a huge shift along w, and
+ * contracts by 0.69 along it). The centred variant m(x) = -1 + softplus(x + ln(e - 1)) has m(0) = 0,
+ * so the correction is O(|w.u| / ||w||) <= O(||u||): bounded, and a step with small raw parameters is
+ * close to the identity. The invertibility condition w.u_hat = m(w.u) > -1 holds for both. Everything that does not depend on
  * z (u_hat and w.u_hat of all K steps) is computed in batched ops before the sequential chain; the
  * chain itself costs four ops per step with global parameters (one fused {@code xw+b}) and five with
  * amortised ones (on [z, 1], so that the bias rides in the product), and the log-determinants of all K steps are computed from the stacked activations
@@ -32,6 +39,9 @@ public final class PlanarFlow implements Flow {
     private final SDVariable wDotUHat;
     private final SameDiff sd;
     private final String name;
+
+    /** ln(e - 1): softplus(CENTRE) = 1, so the centred m has m(0) = 0. */
+    static final double CENTRE = Math.log(Math.E - 1);
 
     /** Raw numbers per step: u, w and b. */
     public static int paramsPerStep(int dim) {
@@ -56,12 +66,17 @@ public final class PlanarFlow implements Flow {
     /** Global parameters with the given raw values, laid out {@code [u, w, b]} per step. */
     public static PlanarFlow global(SameDiff sd, String name, int dim, int steps, double[] raw) {
         checkLength(raw.length, dim, steps);
-        return new PlanarFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw), true);
+        return new PlanarFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw), true, false);
     }
 
     /** Amortised parameters: {@code raw} of shape {@code [batch, steps * paramsPerStep(dim)]}. */
     public static PlanarFlow amortised(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
-        return new PlanarFlow(sd, name, dim, steps, raw, false);
+        return amortised(sd, name, dim, steps, raw, false);
+    }
+
+    /** Amortised parameters, with the centred constraint or the paper's (see the class comment). */
+    public static PlanarFlow amortised(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean centred) {
+        return new PlanarFlow(sd, name, dim, steps, raw, false, centred);
     }
 
     private static void checkLength(int n, int dim, int steps) {
@@ -76,7 +91,7 @@ public final class PlanarFlow implements Flow {
      *               more than one step these use a fused xw+b op (SameDiff's unstack, which feeds it,
      *               fails for a single slice)
      */
-    private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean shared) {
+    private PlanarFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean shared, boolean centred) {
         if (dim < 2 || steps < 1) {
             throw new IllegalArgumentException("planar flow needs dim >= 2 and steps >= 1, got dim=" + dim + ", steps=" + steps);
         }
@@ -92,7 +107,7 @@ public final class PlanarFlow implements Flow {
             SDVariable bAll = p.field(2 * dim, 2 * dim + 1);
             SDVariable wu = wAll.mul(u).sum(true, 2);
             SDVariable ww = wAll.mul(wAll).sum(true, 2);
-            SDVariable m = StableMath.softplus(sd, wu).sub(1.0);
+            SDVariable m = StableMath.softplus(sd, centred ? wu.add(CENTRE) : wu).sub(1.0);
             SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
             this.wDotUHat = sd.reshape(m, -1, steps);
             if (fused) {

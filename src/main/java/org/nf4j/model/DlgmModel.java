@@ -50,7 +50,7 @@ public final class DlgmModel {
      * @param flowInitScale standard deviation of the flow-parameter head's initial weights
      */
     public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, long seed) {
-        this(kind, k, latent, hidden, pieces, flowInitScale, 1.0, seed);
+        this(kind, k, latent, hidden, pieces, flowInitScale, 1.0, FlowOptions.defaults(), seed);
     }
 
     /**
@@ -61,7 +61,7 @@ public final class DlgmModel {
      *                    parameters by ~c lr
      */
     public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, double flowLrScale,
-                     long seed) {
+                     FlowOptions options, long seed) {
         this.latent = latent;
         Random rng = new Random(seed);
         DataType dt = Nd4j.defaultFloatingPointType();
@@ -85,7 +85,7 @@ public final class DlgmModel {
             if (raw != null && flowLrScale != 1.0) {
                 raw = raw.mul(flowLrScale);
             }
-            FlowOutput out = kind.amortised(sd, "flow", latent, k, raw, FlowOptions.defaults(), rng).forward(z0);
+            FlowOutput out = kind.amortised(sd, "flow", latent, k, raw, options, rng).forward(z0);
             zK = out.z();
             logDet = out.logDet();
         }

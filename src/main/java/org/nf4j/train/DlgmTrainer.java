@@ -24,6 +24,7 @@ import org.nf4j.data.MnistIterator;
 import org.nf4j.data.MnistIteratorConfig;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.flows.FlowOptions;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.plot.ImageGrid;
@@ -63,7 +64,7 @@ public final class DlgmTrainer {
     public static DlgmModel model(TrainConfig c) {
         FlowKind kind = c.k() == 0 ? null : FlowKind.parse(c.flow());
         return new DlgmModel(kind, c.k(), c.latent(), c.hidden(), c.maxoutPieces(), c.flowInitScale(), c.flowLrScale(),
-                c.seed());
+                FlowOptions.defaults().withPlanarCentred(c.planarCentred()), c.seed());
     }
 
     /**

@@ -19,6 +19,8 @@ final class FlowCases {
                         (sd, d, raw, seed, scale) -> PlanarFlow.amortised(sd, "planar", d, STEPS, raw)),
                 FlowCase.global("planar-global-k1", (sd, d, raw, seed, scale) -> PlanarFlow.global(sd, "planar", d, 1,
                         StepParameters.gaussian(new Random(seed), PlanarFlow.paramsPerStep(d), scale))),
+                new FlowCase("planar-amortised-centred", d -> STEPS * PlanarFlow.paramsPerStep(d),
+                        (sd, d, raw, seed, scale) -> PlanarFlow.amortised(sd, "planar", d, STEPS, raw, true)),
                 new FlowCase("planar-amortised-k1", d -> PlanarFlow.paramsPerStep(d),
                         (sd, d, raw, seed, scale) -> PlanarFlow.amortised(sd, "planar", d, 1, raw)),
                 FlowCase.global("radial-global-k1", (sd, d, raw, seed, scale) -> RadialFlow.global(sd, "radial", d, 1,

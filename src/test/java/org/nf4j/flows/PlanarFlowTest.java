@@ -98,4 +98,35 @@ class PlanarFlowTest {
             }
         }
     }
+
+    /**
+     * With small raw parameters (a small-initialised amortised head), the paper's m makes u_hat ~
+     * 0.31 w / ||w||^2 huge: the step moves z by O(1) and has det ~ 1 - 0.307; the centred m keeps the
+     * step near the identity.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void centredConstraintStartsNearTheIdentity(boolean centred) {
+        int d = 4;
+        int k = 3;
+        Random rng = new Random(8);
+        double[][] rawRows = FlowChecks.gaussian(rng, 5, k * PlanarFlow.paramsPerStep(d), 1e-3);
+        double[][] z = FlowChecks.gaussian(rng, 5, d, 1.0);
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("z", DataType.DOUBLE, -1, d);
+        SDVariable raw = sd.placeHolder("raw", DataType.DOUBLE, -1, k * PlanarFlow.paramsPerStep(d));
+        FlowOutput out = PlanarFlow.amortised(sd, "p", d, k, raw, centred).forward(in);
+        Map<String, INDArray> res = sd.output(Map.of("z", FlowChecks.array(z), "raw", FlowChecks.array(rawRows)),
+                out.z().name(), out.logDet().name());
+        double moved = res.get(out.z().name()).sub(FlowChecks.array(z)).amaxNumber().doubleValue();
+        double logDet = res.get(out.logDet().name()).amaxNumber().doubleValue();
+        if (centred) {
+            assertTrue(moved < 1e-2, "centred: moved " + moved);
+            assertTrue(logDet < 1e-4, "centred: log-det " + logDet);
+        } else {
+            assertTrue(moved > 0.1, "paper m: moved only " + moved);
+            // w.u ~ 0 so w.u_hat = m(0) = softplus(0) - 1 and tanh' ~ 1: log-det ~ k ln(softplus(0))
+            assertEquals(k * Math.log(softplus(0)), res.get(out.logDet().name()).getDouble(0), 1e-2);
+        }
+    }
 }

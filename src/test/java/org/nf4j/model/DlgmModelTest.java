@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.flows.FlowOptions;
 
 /** The flow head's learning-rate scale changes how fast the flow parameters move, not where they start. */
 class DlgmModelTest {
@@ -30,8 +31,8 @@ class DlgmModelTest {
 
     @Test
     void flowLrScaleKeepsTheInitialModelAndScalesTheHeadWeights() {
-        DlgmModel plain = new DlgmModel(FlowKind.PLANAR, 3, 4, 16, 1, 0.05, 1.0, 9);
-        DlgmModel slow = new DlgmModel(FlowKind.PLANAR, 3, 4, 16, 1, 0.05, 0.1, 9);
+        DlgmModel plain = new DlgmModel(FlowKind.PLANAR, 3, 4, 16, 1, 0.05, 1.0, FlowOptions.defaults(), 9);
+        DlgmModel slow = new DlgmModel(FlowKind.PLANAR, 3, 4, 16, 1, 0.05, 0.1, FlowOptions.defaults(), 9);
         INDArray w1 = plain.sameDiff().getVariable("enc/flow/W").getArr();
         INDArray w01 = slow.sameDiff().getVariable("enc/flow/W").getArr();
         assertEquals(0.0, w01.mul(0.1).sub(w1).amaxNumber().doubleValue(), 1e-15,
