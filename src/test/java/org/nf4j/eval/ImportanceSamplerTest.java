@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,22 +16,8 @@ import org.nf4j.model.DlgmModel;
  * in double precision), in float64: it converges to the truth as S grows, and its expectation lies
  * between the ELBO and the truth (Jensen).
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class ImportanceSamplerTest {
-    private static DataType savedDefault;
-    private static DataType savedFloat;
-
-    @BeforeAll
-    static void float64() {
-        savedDefault = Nd4j.dataType();
-        savedFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloat);
-    }
-
     /**
      * A random model with a 2-D latent space, 8 hidden units and flow-parameter heads of scale 0.5
      * (so the flow is far from the identity). The decoder's output weights are scaled by 0.2 so

@@ -3,8 +3,6 @@ package org.nf4j.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,22 +11,8 @@ import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 
 /** The flow head's learning-rate scale changes how fast the flow parameters move, not where they start. */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class DlgmModelTest {
-    private static DataType savedDefault;
-    private static DataType savedFloat;
-
-    @BeforeAll
-    static void float64() {
-        savedDefault = Nd4j.dataType();
-        savedFloat = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restore() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloat);
-    }
-
     @Test
     void flowLrScaleKeepsTheInitialModelAndScalesTheHeadWeights() {
         DlgmModel plain = new DlgmModel(FlowKind.PLANAR, 3, 4, 16, 1, 0.05, 1.0, FlowOptions.defaults(), 9);

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,21 +26,7 @@ class DlgmTrainerTest {
 
     /** Blurry "digits": a bright blob at a random place, 28 x 28. */
     static MnistSplitData digits(int n, long seed) {
-        Random rng = new Random(seed);
-        byte[] pixels = new byte[n * 784];
-        byte[] labels = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int cx = 8 + rng.nextInt(12);
-            int cy = 8 + rng.nextInt(12);
-            labels[i] = (byte) rng.nextInt(10);
-            for (int y = 0; y < 28; y++) {
-                for (int x = 0; x < 28; x++) {
-                    double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-                    pixels[i * 784 + y * 28 + x] = (byte) (int) Math.round(255 * Math.exp(-d2 / 18.0));
-                }
-            }
-        }
-        return new MnistSplitData(pixels, labels, 28, 28);
+        return org.nf4j.eval.TestDigits.split(n, seed);
     }
 
     static TrainConfig config(long steps, double lr) {
