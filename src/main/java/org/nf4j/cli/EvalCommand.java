@@ -9,6 +9,7 @@ import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.ImportanceSampler;
+import org.nf4j.eval.PairedDifference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", description = "MNIST IDX files (default: the run's data-dir); fetched there if missing")
     String dataDir;
+
+    @Option(names = "--baseline", paramLabel = "RUN",
+            description = "also print this run minus RUN (evaluated before on the same split) per digit, with paired standard errors")
+    String baseline;
 
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
@@ -85,7 +90,19 @@ public final class EvalCommand implements Callable<Integer> {
         System.out.println(backend.start());
         Path data = dataDir(runDir);
         new MnistFetcher(System.out::println).fetch(data);
+        Path baselineFile = null;
+        if (baseline != null) {
+            baselineFile = PairedDifference.file(RunFolders.find(models, baseline), s.split().cliName());
+            if (!Files.exists(baselineFile)) {
+                throw new IllegalArgumentException("--baseline " + baseline + " has no " + baselineFile.getFileName()
+                        + ": evaluate it first on the " + s.split().cliName() + " split");
+            }
+        }
         EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), MnistSplitData.load(data, s.split()), s, System.out);
+        if (baselineFile != null) {
+            System.out.println(PairedDifference.of(PairedDifference.file(runDir, s.split().cliName()), baselineFile)
+                    .summaryLine(runDir.getFileName().toString(), baseline));
+        }
         return 0;
     }
 }

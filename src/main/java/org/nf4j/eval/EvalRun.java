@@ -83,6 +83,7 @@ public final class EvalRun {
         ImportanceSampler.Estimate[] e = new Evaluator(sampler, out, 10_000).run(data, s.limit());
         EvalResult r = summarise(name, file.toString(), c.step(), s, e, (System.nanoTime() - start) / 1e9);
         Files.writeString(runDir.resolve(EVAL_JSON), r.toJson());
+        PairedDifference.write(PairedDifference.file(runDir, s.split().cliName()), e);
         if (logDir != null) {
             try (EventWriter events = new EventWriter(logDir)) {
                 String p = "eval/" + s.split().cliName() + "/";
