@@ -21,7 +21,7 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
 
     /** The defaults: the paper's architecture with Adam for quick runs. */
     public static final TrainConfig DEFAULTS = new TrainConfig("planar", 10, 0, 30, 100, 1e-3, "adam", 1, "",
-            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 1.0, false);
+            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 0.1, false);
 
     /** Checks every value, with messages that name the key and what is allowed. */
     public TrainConfig {

@@ -168,8 +168,9 @@ public final class DlgmTrainer {
                         store.saveBest(c);
                     }
                 }
-                progress.update(step, String.format(Locale.ROOT, "epoch %d | loss %.2f | -elbo %.2f | beta %.2f | %.0f ex/s%s",
-                        it.epoch(), loss, lastNegElbo, beta, rate,
+                progress.update(step, String.format(Locale.ROOT, "epoch %d | loss %.2f | -elbo %s | beta %.2f | %.0f ex/s%s",
+                        it.epoch(), loss, Double.isNaN(lastNegElbo) ? "-" : String.format(Locale.ROOT, "%.2f", lastNegElbo),
+                        beta, rate,
                         Double.isNaN(lastValidation) ? "" : String.format(Locale.ROOT, " | val -elbo %.2f", lastValidation)));
             }
             double rate = examples / Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
