@@ -61,4 +61,25 @@ class ParameterUpdaterTest {
         assertEquals(0.0, u.state().sumNumber().doubleValue());
         assertEquals(DataType.DOUBLE, u.state().dataType());
     }
+
+    @Test
+    void float32AdamKeepsNd4jStateLayoutAndAcceptsColumnMajorGradients() {
+        SameDiff sd = SameDiff.create();
+        sd.var("w", Nd4j.createFromArray(new float[][] {{1f, 2f}, {3f, 4f}}));
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("w"), new Adam(0.1, 0.9, 0.999, 1e-8));
+        INDArray g = Nd4j.createFromArray(new float[][] {{0.5f, -1f}, {2f, 0.25f}});
+        Map<String, INDArray> grads = new HashMap<>();
+        grads.put("w", g.dup('f'));
+        u.apply(grads, 0, 0);
+        float[] flat = {0.5f, -1f, 2f, 0.25f};
+        for (int i = 0; i < 4; i++) {
+            double m = 0.1 * flat[i];
+            double v = 0.001 * flat[i] * flat[i];
+            double alpha = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
+            assertEquals(m, u.state().getDouble(i), 1e-7, "m");
+            assertEquals(v, u.state().getDouble(4 + i), 1e-9, "v");
+            assertEquals(1 + i - alpha * m / (Math.sqrt(v) + 1e-8), sd.getVariable("w").getArr().getDouble(i / 2, i % 2), 1e-6);
+        }
+        assertEquals(DataType.FLOAT, sd.getVariable("w").getArr().dataType());
+    }
 }
