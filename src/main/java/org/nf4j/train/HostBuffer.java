@@ -6,65 +6,95 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A reusable Java copy of the values of float32 or float64 arrays, moved in and out with one bulk
- * memory copy. Java loops over a {@code double[]} are vectorised by the JIT; ND4J's generic native
- * build runs element-wise updaters (Adam's sqrt) several times slower, and a loop over an NIO view
- * of the native buffer is not vectorised at all.
+ * A reusable Java copy of the values of a float32 or float64 array, moved in and out with one bulk
+ * memory copy, kept in the array's own type ({@link #floats()} or {@link #doubles()}). Java loops
+ * over such arrays are vectorised by the JIT; ND4J's generic native build runs element-wise
+ * updaters (Adam's sqrt) several times slower, and a loop over an NIO view of the native buffer is
+ * not vectorised at all.
  */
 final class HostBuffer {
-    private double[] values = new double[0];
+    private final DataType type;
     private float[] floats = new float[0];
+    private double[] doubles = new double[0];
 
-    /** The values, valid up to the length of the last array loaded. */
-    double[] values() {
-        return values;
+    HostBuffer(DataType type) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            throw new IllegalArgumentException("only float32 and float64 arrays, got " + type);
+        }
+        this.type = type;
     }
 
-    /** Copies all of {@code a} (any layout) into {@link #values()}; returns its length. */
+    boolean isDouble() {
+        return type == DataType.DOUBLE;
+    }
+
+    /** The values of a float32 buffer, valid up to the length last loaded. */
+    float[] floats() {
+        return floats;
+    }
+
+    /** The values of a float64 buffer, valid up to the length last loaded. */
+    double[] doubles() {
+        return doubles;
+    }
+
+    /** Copies all of {@code a} (any layout, converted to this buffer's type) in; returns its length. */
     int load(INDArray a) {
         INDArray c = plain(a) ? a : a.dup('c');
         return load(c, 0, lengthOf(c));
     }
 
-    /** Copies {@code n} values of the plain array {@code flat} from element {@code offset}. */
+    /** Copies {@code n} values of the plain array {@code flat}, from element {@code offset}, in. */
     int load(INDArray flat, long offset, int n) {
+        if (flat.dataType() != type) {
+            return load(flat.castTo(type), offset, n);
+        }
         ensure(n);
-        if (flat.dataType() == DataType.DOUBLE) {
-            new DoublePointer(flat.data().addressPointer()).position(offset).get(values, 0, n);
-        } else if (flat.dataType() == DataType.FLOAT) {
-            new FloatPointer(flat.data().addressPointer()).position(offset).get(floats, 0, n);
-            for (int i = 0; i < n; i++) {
-                values[i] = floats[i];
-            }
+        if (isDouble()) {
+            new DoublePointer(flat.data().addressPointer()).position(offset).get(doubles, 0, n);
         } else {
-            throw new IllegalArgumentException("only float32 and float64 arrays, got " + flat.dataType());
+            new FloatPointer(flat.data().addressPointer()).position(offset).get(floats, 0, n);
         }
         return n;
     }
 
-    /** Writes the first {@code length(a)} values into {@code a} (rounded to its type). */
+    /** Writes the first {@code length(a)} values into {@code a}. */
     void store(INDArray a) {
-        if (plain(a)) {
+        if (plain(a) && a.dataType() == type) {
             store(a, 0, lengthOf(a));
         } else {
-            INDArray c = a.dup('c');
+            INDArray c = a.castTo(type).dup('c');
             store(c, 0, lengthOf(c));
             a.assign(c);
         }
     }
 
-    /** Writes the first {@code n} values into the plain array {@code flat} from element {@code offset}. */
+    /** Writes the first {@code n} values into the plain array {@code flat} (of this type) from element {@code offset}. */
     void store(INDArray flat, long offset, int n) {
-        if (flat.dataType() == DataType.DOUBLE) {
-            new DoublePointer(flat.data().addressPointer()).position(offset).put(values, 0, n);
-        } else if (flat.dataType() == DataType.FLOAT) {
-            for (int i = 0; i < n; i++) {
-                floats[i] = (float) values[i];
-            }
-            new FloatPointer(flat.data().addressPointer()).position(offset).put(floats, 0, n);
-        } else {
-            throw new IllegalArgumentException("only float32 and float64 arrays, got " + flat.dataType());
+        if (flat.dataType() != type) {
+            throw new IllegalArgumentException("a " + type + " buffer cannot be stored into a " + flat.dataType() + " array");
         }
+        if (isDouble()) {
+            new DoublePointer(flat.data().addressPointer()).position(offset).put(doubles, 0, n);
+        } else {
+            new FloatPointer(flat.data().addressPointer()).position(offset).put(floats, 0, n);
+        }
+    }
+
+    /** Sum of squares of the first {@code n} values, accumulated in double precision. */
+    double sumOfSquares(int n) {
+        double s = 0;
+        if (isDouble()) {
+            for (int i = 0; i < n; i++) {
+                s += doubles[i] * doubles[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double x = floats[i];
+                s += x * x;
+            }
+        }
+        return s;
     }
 
     /** Not a view, row-major: its values are the first length() elements of its buffer. */
@@ -77,8 +107,9 @@ final class HostBuffer {
     }
 
     private void ensure(int n) {
-        if (values.length < n) {
-            values = new double[n];
+        if (isDouble() && doubles.length < n) {
+            doubles = new double[n];
+        } else if (!isDouble() && floats.length < n) {
             floats = new float[n];
         }
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -28,10 +29,11 @@ public final class ParameterUpdater {
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
     private final Map<String, Long> stateOffsets = new LinkedHashMap<>();
     private final INDArray state;
-    private final HostBuffer grad = new HostBuffer();
-    private final HostBuffer param = new HostBuffer();
-    private final HostBuffer first = new HostBuffer();
-    private final HostBuffer second = new HostBuffer();
+    /** Each gradient, read once for the norm and kept for the update. */
+    private final Map<String, HostBuffer> gradCopies = new LinkedHashMap<>();
+    private final HostBuffer param;
+    private final HostBuffer first;
+    private final HostBuffer second;
 
     public ParameterUpdater(SameDiff sd, List<String> names, IUpdater config) {
         this.sd = sd;
@@ -41,7 +43,11 @@ public final class ParameterUpdater {
         for (String n : names) {
             total += config.stateSize(sd.getVariable(n).getArr().length());
         }
-        this.state = Nd4j.zeros(sd.getVariable(names.get(0)).dataType(), Math.max(1, total));
+        DataType type = sd.getVariable(names.get(0)).dataType();
+        this.state = Nd4j.zeros(type, Math.max(1, total));
+        this.param = new HostBuffer(type);
+        this.first = new HostBuffer(type);
+        this.second = new HostBuffer(type);
         long offset = 0;
         for (String n : names) {
             INDArray param = sd.getVariable(n).getArr();
@@ -53,6 +59,7 @@ public final class ParameterUpdater {
             }
             updaters.put(n, u);
             stateOffsets.put(n, offset);
+            gradCopies.put(n, new HostBuffer(type));
             offset += size;
         }
     }
@@ -78,11 +85,8 @@ public final class ParameterUpdater {
     public double apply(Map<String, INDArray> grads, int iteration, double clipNorm) {
         double sq = 0;
         for (String n : names) {
-            int len = grad.load(grads.get(n));
-            double[] g = grad.values();
-            for (int i = 0; i < len; i++) {
-                sq += g[i] * g[i];
-            }
+            HostBuffer g = gradCopies.get(n);
+            sq += g.sumOfSquares(g.load(grads.get(n)));
         }
         double norm = Math.sqrt(sq);
         if (!Double.isFinite(norm)) {
@@ -91,7 +95,7 @@ public final class ParameterUpdater {
         double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
         for (String n : names) {
             if (config instanceof Adam adam) {
-                applyAdam(adam, n, grads.get(n), iteration, scale);
+                applyAdam(adam, n, iteration, scale);
             } else {
                 INDArray g = grads.get(n);
                 if (scale != 1.0) {
@@ -104,14 +108,18 @@ public final class ParameterUpdater {
         return norm;
     }
 
-    private void applyAdam(Adam adam, String name, INDArray g, int iteration, double scale) {
+    private void applyAdam(Adam adam, String name, int iteration, double scale) {
         INDArray p = sd.getVariable(name).getArr();
-        int len = grad.load(g);
-        param.load(p);
+        HostBuffer g = gradCopies.get(name);
+        int len = param.load(p);
         long offset = stateOffsets.get(name);
         first.load(state, offset, len);
         second.load(state, offset + len, len);
-        AdamStep.apply(adam, iteration, scale, grad.values(), first.values(), second.values(), param.values(), len);
+        if (param.isDouble()) {
+            AdamStep.apply(adam, iteration, scale, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
+        } else {
+            AdamStep.apply(adam, iteration, scale, g.floats(), first.floats(), second.floats(), param.floats(), len);
+        }
         first.store(state, offset, len);
         second.store(state, offset + len, len);
         param.store(p);
