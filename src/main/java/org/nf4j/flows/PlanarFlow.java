@@ -93,7 +93,7 @@ public final class PlanarFlow implements Flow {
             SDVariable wu = wAll.mul(u).sum(true, 2);
             SDVariable ww = wAll.mul(wAll).sum(true, 2);
             SDVariable m = StableMath.softplus(sd, wu).sub(1.0);
-            SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
+            SDVariable uHatAll = u.add(wAll.mul(Broadcasts.alongLastAxis(sd, m.sub(wu).div(ww), steps, dim)));
             this.wDotUHat = sd.reshape(m, -1, steps);
             if (fused) {
                 // one row: w_k as a [d, 1] column and b_k as a [1] vector for the fused xw+b op
