@@ -81,20 +81,43 @@ final class HostBuffer {
         }
     }
 
-    /** Sum of squares of the first {@code n} values, accumulated in double precision. */
+    /**
+     * Sum of squares of the first {@code n} values, accumulated in double precision in four
+     * independent partial sums (one running sum is bound by the latency of each addition).
+     */
     double sumOfSquares(int n) {
-        double s = 0;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
         if (isDouble()) {
-            for (int i = 0; i < n; i++) {
-                s += doubles[i] * doubles[i];
+            for (; i + 3 < n; i += 4) {
+                s0 += doubles[i] * doubles[i];
+                s1 += doubles[i + 1] * doubles[i + 1];
+                s2 += doubles[i + 2] * doubles[i + 2];
+                s3 += doubles[i + 3] * doubles[i + 3];
+            }
+            for (; i < n; i++) {
+                s0 += doubles[i] * doubles[i];
             }
         } else {
-            for (int i = 0; i < n; i++) {
-                double x = floats[i];
-                s += x * x;
+            for (; i + 3 < n; i += 4) {
+                double a = floats[i];
+                double b = floats[i + 1];
+                double c = floats[i + 2];
+                double d = floats[i + 3];
+                s0 += a * a;
+                s1 += b * b;
+                s2 += c * c;
+                s3 += d * d;
+            }
+            for (; i < n; i++) {
+                double a = floats[i];
+                s0 += a * a;
             }
         }
-        return s;
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Not a view, row-major: its values are the first length() elements of its buffer. */
