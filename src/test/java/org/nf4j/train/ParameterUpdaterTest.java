@@ -82,4 +82,32 @@ class ParameterUpdaterTest {
         }
         assertEquals(DataType.FLOAT, sd.getVariable("w").getArr().dataType());
     }
+
+    /** Checkpoints written before Adam ran in Java hold ND4J's layout: the state must stay interchangeable. */
+    @Test
+    void adamStateAndParametersMatchNd4jsOwnUpdater() {
+        SameDiff sd = SameDiff.create();
+        INDArray start = Nd4j.createFromArray(new float[][] {{0.3f, -0.7f, 1.1f}, {2f, -0.1f, 0.05f}});
+        sd.var("w", start.dup());
+        Adam adam = new Adam(0.01);
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("w"), adam);
+        INDArray nd4jState = Nd4j.zeros(DataType.FLOAT, 1, 12);
+        org.nd4j.linalg.learning.GradientUpdater<?> reference = adam.instantiate(nd4jState, true);
+        INDArray nd4jParam = start.dup();
+        for (int t = 0; t < 3; t++) {
+            INDArray g = Nd4j.createFromArray(new float[][] {{0.5f, -1f, 2f}, {0.25f, 3f, -0.5f}}).muli(t + 1);
+            Map<String, INDArray> grads = new HashMap<>();
+            grads.put("w", g.dup());
+            u.apply(grads, t, 0);
+            INDArray update = g.dup();
+            reference.applyUpdater(update, t, 0);
+            nd4jParam.subi(update);
+        }
+        for (int i = 0; i < 12; i++) {
+            assertEquals(nd4jState.getDouble(0, i), u.state().getDouble(i), 1e-5 * Math.abs(nd4jState.getDouble(0, i)) + 1e-9, "state " + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            assertEquals(nd4jParam.getDouble(i / 3, i % 3), sd.getVariable("w").getArr().getDouble(i / 3, i % 3), 1e-6, "w " + i);
+        }
+    }
 }
