@@ -104,23 +104,23 @@ public final class PlanarFlow implements Flow {
             StepParameters p = StepParameters.of(sd, raw, steps, paramsPerStep(dim));
             SDVariable u = p.field(0, dim);
             SDVariable wAll = p.field(dim, 2 * dim);
-            SDVariable bAll = p.field(2 * dim, 2 * dim + 1);
             SDVariable wu = wAll.mul(u).sum(true, 2);
             SDVariable ww = wAll.mul(wAll).sum(true, 2);
             SDVariable m = StableMath.softplus(sd, centred ? wu.add(CENTRE) : wu).sub(1.0);
-            SDVariable uHatAll = u.add(wAll.mul(m.sub(wu).div(ww)));
+            SDVariable uHatAll = u.add(wAll.mul(Broadcasts.alongLastAxis(sd, m.sub(wu).div(ww), steps, dim)));
             this.wDotUHat = sd.reshape(m, -1, steps);
             if (fused) {
                 // one row: w_k as a [d, 1] column and b_k as a [1] vector for the fused xw+b op
                 this.w = sd.unstack(sd.reshape(wAll, steps, dim, 1), 0, steps);
-                this.b = sd.unstack(sd.reshape(bAll, steps, 1), 0, steps);
+                this.b = sd.unstack(sd.reshape(p.field(2 * dim, 2 * dim + 1), steps, 1), 0, steps);
                 this.uHat = p.perStep(uHatAll, dim);
             } else {
                 // per-example rows: the chain runs on [z, 1], so that [w, b] . [z, 1] = w.z + b is one
-                // product and one sum; u_hat gets a 0 in the extra coordinate, which stays 1
+                // product and one sum; u_hat gets a 0 in the extra coordinate, which stays 1 (the zero
+                // column comes from w.u, already [rows, steps, 1], rather than from one more slice of raw)
                 this.w = p.perStep(p.field(dim, 2 * dim + 1), dim + 1);
                 this.b = null;
-                this.uHat = p.perStep(sd.concat(2, uHatAll, bAll.mul(0.0)), dim + 1);
+                this.uHat = p.perStep(sd.concat(2, uHatAll, wu.mul(0.0)), dim + 1);
             }
         }
     }

@@ -61,4 +61,53 @@ class ParameterUpdaterTest {
         assertEquals(0.0, u.state().sumNumber().doubleValue());
         assertEquals(DataType.DOUBLE, u.state().dataType());
     }
+
+    @Test
+    void float32AdamKeepsNd4jStateLayoutAndAcceptsColumnMajorGradients() {
+        SameDiff sd = SameDiff.create();
+        sd.var("w", Nd4j.createFromArray(new float[][] {{1f, 2f}, {3f, 4f}}));
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("w"), new Adam(0.1, 0.9, 0.999, 1e-8));
+        INDArray g = Nd4j.createFromArray(new float[][] {{0.5f, -1f}, {2f, 0.25f}});
+        Map<String, INDArray> grads = new HashMap<>();
+        grads.put("w", g.dup('f'));
+        u.apply(grads, 0, 0);
+        float[] flat = {0.5f, -1f, 2f, 0.25f};
+        for (int i = 0; i < 4; i++) {
+            double m = 0.1 * flat[i];
+            double v = 0.001 * flat[i] * flat[i];
+            double alpha = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
+            assertEquals(m, u.state().getDouble(i), 1e-5 * Math.abs(m), "m (float32)");
+            assertEquals(v, u.state().getDouble(4 + i), 1e-4 * v, "v (float32: 1 - beta2 is rounded)");
+            assertEquals(1 + i - alpha * m / (Math.sqrt(v) + 1e-8), sd.getVariable("w").getArr().getDouble(i / 2, i % 2), 1e-6);
+        }
+        assertEquals(DataType.FLOAT, sd.getVariable("w").getArr().dataType());
+    }
+
+    /** Checkpoints written before Adam ran in Java hold ND4J's layout: the state must stay interchangeable. */
+    @Test
+    void adamStateAndParametersMatchNd4jsOwnUpdater() {
+        SameDiff sd = SameDiff.create();
+        INDArray start = Nd4j.createFromArray(new float[][] {{0.3f, -0.7f, 1.1f}, {2f, -0.1f, 0.05f}});
+        sd.var("w", start.dup());
+        Adam adam = new Adam(0.01);
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("w"), adam);
+        INDArray nd4jState = Nd4j.zeros(DataType.FLOAT, 1, 12);
+        org.nd4j.linalg.learning.GradientUpdater<?> reference = adam.instantiate(nd4jState, true);
+        INDArray nd4jParam = start.dup();
+        for (int t = 0; t < 3; t++) {
+            INDArray g = Nd4j.createFromArray(new float[][] {{0.5f, -1f, 2f}, {0.25f, 3f, -0.5f}}).muli(t + 1);
+            Map<String, INDArray> grads = new HashMap<>();
+            grads.put("w", g.dup());
+            u.apply(grads, t, 0);
+            INDArray update = g.dup();
+            reference.applyUpdater(update, t, 0);
+            nd4jParam.subi(update);
+        }
+        for (int i = 0; i < 12; i++) {
+            assertEquals(nd4jState.getDouble(0, i), u.state().getDouble(i), 1e-5 * Math.abs(nd4jState.getDouble(0, i)) + 1e-9, "state " + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            assertEquals(nd4jParam.getDouble(i / 3, i % 3), sd.getVariable("w").getArr().getDouble(i / 3, i % 3), 1e-6, "w " + i);
+        }
+    }
 }
