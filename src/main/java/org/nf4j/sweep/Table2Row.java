@@ -1,6 +1,8 @@
 package org.nf4j.sweep;
 
 import org.nf4j.eval.EvalResult;
+import org.nf4j.eval.PairedDifference;
+
 
 /**
  * One finished cell of the sweep.
@@ -8,6 +10,17 @@ import org.nf4j.eval.EvalResult;
  * @param flow  the flow ("diagonal" for K = 0)
  * @param steps parameter updates the run was trained for
  * @param eval  its evaluation on the test split
+ * @param vsDiagonal this model minus the diagonal (K = 0) model per test digit, or null (the diagonal
+ *                   row itself, or a cell evaluated without per-digit output)
  */
-public record Table2Row(String flow, int k, String run, long steps, EvalResult eval) {
+public record Table2Row(String flow, int k, String run, long steps, EvalResult eval, PairedDifference vsDiagonal) {
+
+    public Table2Row(String flow, int k, String run, long steps, EvalResult eval) {
+        this(flow, k, run, steps, eval, null);
+    }
+
+    /** This row with its paired difference to the diagonal model. */
+    public Table2Row withVsDiagonal(PairedDifference d) {
+        return new Table2Row(flow, k, run, steps, eval, d);
+    }
 }

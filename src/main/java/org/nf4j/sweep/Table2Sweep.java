@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.nf4j.config.TrainConfig;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.PairedDifference;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.ProgressLine;
 
@@ -86,7 +87,7 @@ public final class Table2Sweep {
             Table2Cell c = cells.get(i);
             log.println(String.format(Locale.ROOT, "== table2 cell %d/%d: %s (%s, K = %d) | elapsed %s", i + 1, cells.size(),
                     c.run(), c.flow(), c.k(), ProgressLine.duration((System.nanoTime() - start) / 1e9)));
-            rows.add(c.run(models, logs, train, validation, test, eval, log));
+            rows.add(withPairedDifference(c.run(models, logs, train, validation, test, eval, log), rows));
             write(rows);
         }
         log.println(String.format(Locale.ROOT, "table2: %d cells done in %s", cells.size(),
@@ -94,6 +95,23 @@ public final class Table2Sweep {
         log.print(Table2Table.markdown(rows, base, eval));
         log.println("table: " + out.resolve(MARKDOWN) + " and " + out.resolve(CSV) + "; figure: " + out.resolve(FIGURE));
         return rows;
+    }
+
+    /** The row with its per-digit difference to the diagonal row, when both have per-digit files. */
+    private Table2Row withPairedDifference(Table2Row row, List<Table2Row> done) throws IOException {
+        if (row.k() == 0) {
+            return row;
+        }
+        for (Table2Row d : done) {
+            if (d.k() == 0) {
+                Path mine = PairedDifference.file(models.resolve(row.run()), "test");
+                Path theirs = PairedDifference.file(models.resolve(d.run()), "test");
+                if (Files.exists(mine) && Files.exists(theirs)) {
+                    return row.withVsDiagonal(PairedDifference.of(mine, theirs));
+                }
+            }
+        }
+        return row;
     }
 
     /** Writes the table and the figure for the rows so far (after every cell, so a partial sweep has them too). */

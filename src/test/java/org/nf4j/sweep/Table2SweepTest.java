@@ -61,6 +61,8 @@ class Table2SweepTest {
         assertTrue(first.contains("training t2-diagonal-k0") && first.contains("training t2-planar-k2"), first);
         String md = Files.readString(dir.resolve("out").resolve(Table2Sweep.MARKDOWN));
         assertTrue(md.contains("| DLGM diagonal covariance | 0 |") && md.contains("| 89.9 |"), md);
+        assertTrue(java.util.regex.Pattern.compile("\\| DLGM \\+ NF \\(planar\\) \\| 2 \\| [^|]+\\| – \\| [+-]\\d+\\.\\d\\d ± \\d")
+                .matcher(md).find(), "the planar row has its paired difference to K = 0:\n" + md);
         for (String paper : List.of("87.5", "86.5", "85.7", "85.1", "88.6", "87.9", "87.3", "87.2")) {
             assertTrue(md.contains(paper), paper + " missing from\n" + md);
         }
