@@ -31,9 +31,7 @@ public final class NiceFlow {
         }
         double[][][] mixings = new double[steps][][];
         for (int k = 0; k < steps; k++) {
-            mixings[k] = mixing == Mixing.PERMUTATION
-                    ? FixedLinear.permutationMatrix(dim, rng)
-                    : Orthogonal.random(dim, rng);
+            mixings[k] = mixing == Mixing.PERMUTATION ? permutation(dim, k, rng) : Orthogonal.random(dim, rng);
         }
         List<Flow> flows = new ArrayList<>();
         flows.add(new NiceBlock(sd, name + "/steps", mixings, hidden, gain, rng));
@@ -41,5 +39,38 @@ public final class NiceFlow {
             flows.add(new DiagonalScaling(sd, name + "/scale", dim));
         }
         return new FlowSequence(flows);
+    }
+
+    /**
+     * A random permutation for step k, redrawn while it would make step k shift exactly the
+     * coordinates step k - 1 shifted (two such couplings compose into one: in 2-D half of all random
+     * draws do that, and a K = 2 NICE-perm flow then only ever moves one coordinate).
+     */
+    static double[][] permutation(int dim, int k, Random rng) {
+        double[][] p = FixedLinear.permutationMatrix(dim, rng);
+        for (int tries = 0; k > 0 && tries < 1000 && shiftsPrevious(p, dim, k); tries++) {
+            p = FixedLinear.permutationMatrix(dim, rng);
+        }
+        return p;
+    }
+
+    /** Whether step k with mixing p shifts the same coordinates of its input as step k - 1 shifted of its output. */
+    static boolean shiftsPrevious(double[][] p, int dim, int k) {
+        for (int i = 0; i < dim; i++) {
+            int j = 0;
+            while (p[i][j] != 1.0) {
+                j++;
+            }
+            // input coordinate i lands on j; step k shifts j when j is not a conditioning coordinate
+            if (shifted(j, dim, k) != shifted(i, dim, k - 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether coordinate i (after mixing) is shifted, not conditioned on, by step k (see {@link NiceCoupling}). */
+    static boolean shifted(int i, int dim, int k) {
+        return k % 2 == 0 ? i >= dim / 2 : i < dim / 2;
     }
 }

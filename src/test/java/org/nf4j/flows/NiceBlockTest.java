@@ -134,4 +134,30 @@ class NiceBlockTest {
             }
         }
     }
+
+    /** NICE-perm never lets two consecutive couplings shift the same coordinates (in 2-D: they alternate). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 4, 5})
+    void consecutivePermutedCouplingsShiftDifferentCoordinates(int d) {
+        for (long seed = 0; seed < 20; seed++) {
+            SameDiff sd = SameDiff.create();
+            FlowSequence f = NiceFlow.build(sd, "n", d, 8, NiceFlow.Mixing.PERMUTATION, new int[] {4}, 1.0, false,
+                    new Random(seed));
+            NiceBlock block = (NiceBlock) f.flows().get(0);
+            for (int k = 1; k < 8; k++) {
+                double[][] p = block.mixing(k);
+                boolean[] before = block.conditioning(k - 1);
+                boolean[] now = block.conditioning(k);
+                boolean same = true;
+                for (int i = 0; i < d; i++) {
+                    int j = 0;
+                    while (p[i][j] != 1.0) {
+                        j++;
+                    }
+                    same &= now[j] == before[i];
+                }
+                org.junit.jupiter.api.Assertions.assertFalse(same, "seed " + seed + " step " + k);
+            }
+        }
+    }
 }
