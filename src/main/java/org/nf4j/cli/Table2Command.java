@@ -1,11 +1,9 @@
 package org.nf4j.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nf4j.config.ConfigFile;
 import org.nf4j.config.TrainConfig;
 import org.nf4j.data.MnistFetcher;
 import org.nf4j.data.MnistSplit;
@@ -27,8 +25,8 @@ public final class Table2Command implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
-    @Option(names = "--config", description = "training settings for every cell (key=value, e.g. conf/table2-small.properties); flags override it")
-    Path configFile;
+    @Mixin
+    TrainingSettings training = new TrainingSettings();
 
     @Option(names = "--flows", split = ",", defaultValue = "planar,nice-perm", description = "default: ${DEFAULT-VALUE}")
     List<String> flows;
@@ -36,24 +34,6 @@ public final class Table2Command implements Callable<Integer> {
     @Option(names = {"--ks", "--k"}, split = ",", defaultValue = "10,20,40,80",
             description = "flow lengths (default: ${DEFAULT-VALUE}); the diagonal K = 0 model always runs")
     List<Integer> ks;
-
-    @Option(names = "--steps", description = "updates per cell (overrides --epochs)")
-    Long steps;
-
-    @Option(names = "--epochs", description = "epochs per cell")
-    Integer epochs;
-
-    @Option(names = "--batch", description = "default: 100")
-    Integer batch;
-
-    @Option(names = "--lr", description = "learning rate (default: 1e-3)")
-    Double lr;
-
-    @Option(names = "--optimizer", description = "adam or rmsprop (default: adam)")
-    String optimizer;
-
-    @Option(names = "--seed", description = "training seed (default: 1)")
-    Long seed;
 
     @Option(names = "--samples", defaultValue = "200", description = "importance samples per test digit (default: ${DEFAULT-VALUE})")
     int samples;
@@ -71,13 +51,6 @@ public final class Table2Command implements Callable<Integer> {
     @Option(names = "--prefix", defaultValue = "table2", description = "runs are <prefix>-<flow>-k<K> (default: ${DEFAULT-VALUE})")
     String prefix;
 
-    @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
-    String dataDir;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "any setting of a config file, e.g. --set anneal-steps=2000 (repeatable; applied last)")
-    Map<String, String> settings = new LinkedHashMap<>();
-
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
 
@@ -87,27 +60,9 @@ public final class Table2Command implements Callable<Integer> {
     @Option(names = "--out", description = "folder of the table and figure (default: <models>/<prefix>)")
     Path out;
 
-    /** Defaults, then the config file, then the flags: the settings every cell shares. */
+    /** Defaults, then the config file, then the flags, then --set: the settings every cell shares. */
     TrainConfig base() {
-        TrainConfig c = TrainConfig.DEFAULTS;
-        if (configFile != null) {
-            c = c.with(ConfigFile.read(configFile));
-        }
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "steps", steps);
-        put(flags, "epochs", epochs);
-        put(flags, "batch", batch);
-        put(flags, "lr", lr);
-        put(flags, "optimizer", optimizer);
-        put(flags, "seed", seed);
-        put(flags, "data-dir", dataDir);
-        return c.with(flags).with(settings);
-    }
-
-    private static void put(Map<String, String> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
-        }
+        return training.resolve(Map.of());
     }
 
     Table2Sweep sweep() {

@@ -24,32 +24,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
-    @Option(names = "--config", description = "a config file (key=value; see conf/); flags override it")
-    Path configFile;
+    @Mixin
+    TrainingSettings training = new TrainingSettings();
 
     @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular (default: planar)")
     String flow;
 
     @Option(names = "--k", description = "flow steps; 0 = diagonal Gaussian (default: 10)")
     Integer k;
-
-    @Option(names = "--steps", description = "parameter updates (overrides --epochs)")
-    Long steps;
-
-    @Option(names = "--epochs", description = "epochs of 50,000 examples (default: 30)")
-    Integer epochs;
-
-    @Option(names = "--batch", description = "default: 100")
-    Integer batch;
-
-    @Option(names = "--lr", description = "learning rate (default: 1e-3)")
-    Double lr;
-
-    @Option(names = "--optimizer", description = "adam or rmsprop (default: adam)")
-    String optimizer;
-
-    @Option(names = "--seed", description = "default: 1")
-    Long seed;
 
     @Option(names = "--run-name", description = "folder name under models/ and logs/ (default: <flow>-k<K>-<optimizer>-seed<seed>)")
     String runName;
@@ -59,15 +41,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "checkpoint, with the configuration it was started with; --steps/--epochs may extend it")
     String resume;
 
-    @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
-    String dataDir;
-
     @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: 100)")
     Double clipNorm;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "any setting of a config file, e.g. --set anneal-steps=2000 (repeatable; applied last)")
-    Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
@@ -75,35 +50,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
     Path logs;
 
-    /** Defaults, then the config file, then the flags. */
+    /** Defaults, then the config file, then the flags, then --set. */
     TrainConfig config() {
-        TrainConfig c = TrainConfig.DEFAULTS;
-        if (configFile != null) {
-            c = c.with(ConfigFile.read(configFile));
-        }
         Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "flow", flow);
-        put(flags, "k", k);
-        put(flags, "epochs", epochs);
-        put(flags, "steps", steps);
-        put(flags, "batch", batch);
-        put(flags, "lr", lr);
-        put(flags, "optimizer", optimizer);
-        put(flags, "seed", seed);
-        put(flags, "run-name", runName);
-        put(flags, "data-dir", dataDir);
-        put(flags, "clip-norm", clipNorm);
-        c = c.with(flags).with(settings);
+        TrainingSettings.put(flags, "flow", flow);
+        TrainingSettings.put(flags, "k", k);
+        TrainingSettings.put(flags, "run-name", runName);
+        TrainingSettings.put(flags, "clip-norm", clipNorm);
+        TrainConfig c = training.resolve(flags);
         if (c.k() > 0) {
             FlowKind.parse(c.flow());
         }
         return c;
-    }
-
-    private static void put(Map<String, String> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
-        }
     }
 
     /** The run folder to resume: the one named, or the most recently written run with checkpoints. */
@@ -129,11 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** A resumed run keeps its own configuration; only --steps and --epochs may change it. */
     TrainConfig resumedConfig(Path runDir) {
-        TrainConfig c = TrainConfig.DEFAULTS.with(ConfigFile.read(runDir.resolve("config.properties")));
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "epochs", epochs);
-        put(flags, "steps", steps);
-        return c.with(flags);
+        return training.budgetOver(TrainConfig.DEFAULTS.with(ConfigFile.read(runDir.resolve("config.properties"))));
     }
 
     @Override
