@@ -17,6 +17,9 @@ public final class ToyCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
+    @Mixin
+    ToySettings settings = new ToySettings();
+
     @Option(names = "--target", defaultValue = "u1", description = "u1, u2, u3 or u4 (default: ${DEFAULT-VALUE})")
     String target;
 
@@ -26,21 +29,6 @@ public final class ToyCommand implements Callable<Integer> {
 
     @Option(names = "--k", defaultValue = "32", description = "number of flow steps (default: ${DEFAULT-VALUE})")
     int k;
-
-    @Option(names = "--steps", description = "parameter updates (default: 20000)")
-    Integer steps;
-
-    @Option(names = "--batch", description = "samples per update (default: 256)")
-    Integer batch;
-
-    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
-    Double lr;
-
-    @Option(names = "--seed", description = "random seed (default: 1)")
-    Long seed;
-
-    @Option(names = "--eval-samples", description = "samples for the final bound (default: 100000, at least 10000)")
-    Integer evalSamples;
 
     @Option(names = "--out", description = "the run's folder (default: models/toy/<target>-<flow>-k<K>)")
     Path out;
@@ -52,14 +40,7 @@ public final class ToyCommand implements Callable<Integer> {
     ToyConfig config() {
         FlowKind kind = FlowKind.parse(flow);
         org.nf4j.targets.Targets.byName(target);
-        ToyConfig d = ToyConfig.defaults(target.toLowerCase(java.util.Locale.ROOT), kind, k);
-        return new ToyConfig(d.target(), kind, k, or(steps, d.steps()), or(batch, d.batch()),
-                or(lr, d.learningRate()), d.clipNorm(), d.annealSteps(), or(seed, d.seed()),
-                or(evalSamples, d.evalSamples()), d.pictureSamples(), or(out, d.out()), or(logDir, d.logDir()));
-    }
-
-    static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        return settings.over(ToyConfig.defaults(target.toLowerCase(java.util.Locale.ROOT), kind, k), out, logDir);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nf4j.flows.FlowKind;
-import org.nf4j.toy.ToyConfig;
 import org.nf4j.toy.ToyGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +17,9 @@ public final class ToyGridCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
+    @Mixin
+    ToySettings settings = new ToySettings();
+
     @Option(names = "--targets", split = ",", defaultValue = "u1,u2,u3,u4", description = "default: ${DEFAULT-VALUE}")
     List<String> targets;
 
@@ -27,21 +29,6 @@ public final class ToyGridCommand implements Callable<Integer> {
 
     @Option(names = "--ks", split = ",", defaultValue = "2,8,32", description = "default: ${DEFAULT-VALUE}")
     List<Integer> ks;
-
-    @Option(names = "--steps", description = "updates per run (default: as the toy command, 20000)")
-    Integer steps;
-
-    @Option(names = "--batch", description = "samples per update (default: 256)")
-    Integer batch;
-
-    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
-    Double lr;
-
-    @Option(names = "--seed", description = "random seed (default: 1)")
-    Long seed;
-
-    @Option(names = "--eval-samples", description = "samples for each final bound (default: 100000)")
-    Integer evalSamples;
 
     @Option(names = "--jobs", defaultValue = "1", description = "runs at the same time, one core each (default: ${DEFAULT-VALUE})")
     int jobs;
@@ -60,10 +47,7 @@ public final class ToyGridCommand implements Callable<Integer> {
             }
         }
         return new ToyGrid(targets.stream().map(String::trim).map(String::toLowerCase).toList(), kinds, ks, out, logDir,
-                c -> new ToyConfig(c.target(), c.flow(), c.k(), ToyCommand.or(steps, c.steps()),
-                        ToyCommand.or(batch, c.batch()), ToyCommand.or(lr, c.learningRate()), c.clipNorm(),
-                        c.annealSteps(), ToyCommand.or(seed, c.seed()), ToyCommand.or(evalSamples, c.evalSamples()),
-                        c.pictureSamples(), c.out(), c.logDir()), jobs);
+                c -> settings.over(c, null, null), jobs);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.nf4j.flows;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -69,19 +68,15 @@ public final class CircularConvolution implements Flow {
             System.arraycopy(kernels[k], 0, flat, k * d, d);
         }
         SDVariable w = sd.var(name + "/w", Nd4j.create(flat, new long[] {steps, d}, Nd4j.defaultFloatingPointType()));
-        this.cos = sd.constant(name + "/dftCos", matrix(c));
-        this.sin = sd.constant(name + "/dftSin", matrix(s));
-        SDVariable shifts = sd.constant(name + "/shifts", matrix(t));
+        this.cos = sd.constant(name + "/dftCos", Matrices.array(c));
+        this.sin = sd.constant(name + "/dftSin", Matrices.array(s));
+        SDVariable shifts = sd.constant(name + "/shifts", Matrices.array(t));
         SDVariable all = sd.reshape(w.mmul(shifts), steps, d, d);
         // unstack of a single slice fails in SameDiff's backward pass
         this.circulants = steps == 1 ? new SDVariable[] {sd.reshape(all, d, d)} : sd.unstack(all, 0, steps);
         this.spectrumRe = w.mmul(cos);
         this.spectrumIm = w.mmul(sin).neg();
         this.spectrumPower = spectrumRe.mul(spectrumRe).add(spectrumIm.mul(spectrumIm));
-    }
-
-    private static INDArray matrix(double[][] m) {
-        return Nd4j.create(m).castTo(Nd4j.defaultFloatingPointType());
     }
 
     @Override

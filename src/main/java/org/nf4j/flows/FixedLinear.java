@@ -3,8 +3,6 @@ package org.nf4j.flows;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fixed (not learned) orthogonal linear map y = z Q: a random permutation (NICE-perm) or a
@@ -19,18 +17,8 @@ public final class FixedLinear implements Flow {
 
     private FixedLinear(SameDiff sd, String name, double[][] m) {
         this.dim = m.length;
-        double[][] t = new double[dim][dim];
-        for (int i = 0; i < dim; i++) {
-            for (int j = 0; j < dim; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        this.q = sd.constant(name + "/Q", matrix(m));
-        this.qt = sd.constant(name + "/Qt", matrix(t));
-    }
-
-    private static INDArray matrix(double[][] m) {
-        return Nd4j.create(m).castTo(Nd4j.defaultFloatingPointType());
+        this.q = sd.constant(name + "/Q", Matrices.array(m));
+        this.qt = sd.constant(name + "/Qt", Matrices.array(Matrices.transpose(m)));
     }
 
     /** A uniformly random permutation of the coordinates. */

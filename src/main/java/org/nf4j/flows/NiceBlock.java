@@ -63,9 +63,9 @@ public final class NiceBlock implements Flow {
         sizes[layers] = dim;
 
         double[][][] cumulative = new double[steps][][];
-        double[][] c = identity(dim);
+        double[][] c = Matrices.identity(dim);
         for (int k = 0; k < steps; k++) {
-            c = product(c, mixings[k]);
+            c = Matrices.product(c, mixings[k]);
             cumulative[k] = c;
         }
         double[][][] a = new double[steps][][];
@@ -73,10 +73,10 @@ public final class NiceBlock implements Flow {
         for (int k = 0; k < steps; k++) {
             boolean[] conditioning = conditioning(k);
             a[k] = maskColumns(cumulative[k], conditioning, true);
-            b[k] = maskRows(transpose(cumulative[k]), conditioning, false);
+            b[k] = maskRows(Matrices.transpose(cumulative[k]), conditioning, false);
         }
-        this.total = sd.constant(name + "/C", matrix(cumulative[steps - 1]));
-        this.totalT = sd.constant(name + "/Ct", matrix(transpose(cumulative[steps - 1])));
+        this.total = sd.constant(name + "/C", Matrices.array(cumulative[steps - 1]));
+        this.totalT = sd.constant(name + "/Ct", Matrices.array(Matrices.transpose(cumulative[steps - 1])));
 
         SDVariable[] w = new SDVariable[layers];
         SDVariable[] bias = new SDVariable[layers];
@@ -107,11 +107,15 @@ public final class NiceBlock implements Flow {
     /** Which coordinates (after mixing) step k conditions on: the first d/2 for even k, the rest for odd k. */
     boolean[] conditioning(int k) {
         boolean[] m = new boolean[dim];
-        int split = dim / 2;
         for (int i = 0; i < dim; i++) {
-            m[i] = k % 2 == 0 ? i < split : i >= split;
+            m[i] = conditions(i, dim, k);
         }
         return m;
+    }
+
+    /** Whether step k conditions on coordinate i (after mixing) of a d-dimensional input. */
+    static boolean conditions(int i, int dim, int k) {
+        return k % 2 == 0 ? i < dim / 2 : i >= dim / 2;
     }
 
     private INDArray initialWeights(int layer, int[] sizes, double gain, Random rng) {
@@ -188,38 +192,6 @@ public final class NiceBlock implements Flow {
         return n;
     }
 
-    private static double[][] identity(int d) {
-        double[][] m = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            m[i][i] = 1.0;
-        }
-        return m;
-    }
-
-    private static double[][] product(double[][] x, double[][] y) {
-        int n = x.length;
-        double[][] p = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < n; k++) {
-                for (int j = 0; j < n; j++) {
-                    p[i][j] += x[i][k] * y[k][j];
-                }
-            }
-        }
-        return p;
-    }
-
-    private static double[][] transpose(double[][] m) {
-        int n = m.length;
-        double[][] t = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
-    }
-
     /** m with the columns j where mask[j] != keep set to zero. */
     private static double[][] maskColumns(double[][] m, boolean[] mask, boolean keep) {
         double[][] r = new double[m.length][];
@@ -241,10 +213,6 @@ public final class NiceBlock implements Flow {
             r[i] = mask[i] == keep ? m[i].clone() : new double[m[i].length];
         }
         return r;
-    }
-
-    private static INDArray matrix(double[][] m) {
-        return Nd4j.create(m).castTo(Nd4j.defaultFloatingPointType());
     }
 
     private static INDArray tensor(double[][][] t) {

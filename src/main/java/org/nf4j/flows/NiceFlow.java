@@ -61,16 +61,11 @@ public final class NiceFlow {
             while (p[i][j] != 1.0) {
                 j++;
             }
-            // input coordinate i lands on j; step k shifts j when j is not a conditioning coordinate
-            if (shifted(j, dim, k) != shifted(i, dim, k - 1)) {
+            // input coordinate i lands on j; step k shifts j when it does not condition on it
+            if (NiceBlock.conditions(j, dim, k) != NiceBlock.conditions(i, dim, k - 1)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Whether coordinate i (after mixing) is shifted, not conditioned on, by step k (see {@link NiceCoupling}). */
-    static boolean shifted(int i, int dim, int k) {
-        return k % 2 == 0 ? i >= dim / 2 : i < dim / 2;
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine;
 /** The command line parses and rejects input without running anything heavy. */
 class MainTest {
 
-    private static String[] run(String... args) {
+    /** Runs the command line: {exit code, stdout, stderr}. */
+    static String[] run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
