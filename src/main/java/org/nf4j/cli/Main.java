@@ -1,6 +1,7 @@
 package org.nf4j.cli;
 
 import java.util.concurrent.Callable;
+import org.nf4j.logging.LineDropFilter;
 import org.nf4j.runtime.BackendUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Command;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(withDefaultCommand(args)));
+        System.setOut(LineDropFilter.of(System.out, LineDropFilter.SAMEDIFF_GRADIENT_CHATTER));
+        int code = commandLine().execute(withDefaultCommand(args));
+        System.out.close();
+        System.exit(code);
     }
 
     /** {@code train} is the default command: arguments that start with an option other than help/version train. */

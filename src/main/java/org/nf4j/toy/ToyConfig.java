@@ -51,6 +51,15 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
         }
     }
 
+    /**
+     * The settings that decide the training trajectory up to any update t (not {@code steps}, the
+     * evaluation or the folders): a checkpoint is resumed only when this key matches.
+     */
+    public String trajectoryKey() {
+        return String.format(Locale.ROOT, "target=%s flow=%s k=%d batch=%d lr=%s clip=%s anneal=%s seed=%d",
+                target, flow.id(), k, batch, learningRate, clipNorm, annealSteps, seed);
+    }
+
     /** The resolved configuration as JSON. */
     public String toJson() {
         return String.format(Locale.ROOT, "{\n  \"target\": \"%s\",\n  \"flow\": \"%s\",\n  \"k\": %d,\n  \"steps\": %d,\n"

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.logging.PrefixedLines;
 import org.nf4j.plot.FigureGrid;
 import org.nf4j.plot.LinePlot;
 import org.nf4j.targets.Targets;
@@ -76,15 +78,18 @@ public final class ToyGrid {
                 }
             }
         }
+        GridProgress progress = new GridProgress(out, cells.stream().mapToDouble(ToyGrid::cost).sum(), cells.size());
+        List<ToyConfig> longestFirst = new ArrayList<>(cells);
+        longestFirst.sort(Comparator.comparingDouble(ToyGrid::cost).reversed());
         Map<ToyConfig, Future<ToySummary>> results = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            for (ToyConfig c : cells) {
-                results.put(c, pool.submit(() -> cell(c, out)));
+            for (ToyConfig c : longestFirst) {
+                results.put(c, pool.submit(() -> cell(c, out, progress)));
             }
             List<ToySummary> summaries = new ArrayList<>();
-            for (Future<ToySummary> f : results.values()) {
-                summaries.add(f.get());
+            for (ToyConfig c : cells) {
+                summaries.add(results.get(c).get());
             }
             writeReport(summaries);
             out.println(String.format(Locale.ROOT, "grid of %d runs finished in %s; figures and tables in %s",
@@ -95,17 +100,32 @@ public final class ToyGrid {
         }
     }
 
-    private ToySummary cell(ToyConfig c, PrintStream out) throws IOException {
+    /**
+     * Relative cost of a cell, for the order of the runs (longest first, so the grid does not end on
+     * one long run while the other jobs idle) and for the grid's ETA: a fixed part (evaluation,
+     * pictures, per-update overhead) plus a part that grows with K, as measured here.
+     */
+    static double cost(ToyConfig c) {
+        return (c.k() + 12.0) * c.steps() / 20_000.0 + 1;
+    }
+
+    private ToySummary cell(ToyConfig c, PrintStream out, GridProgress progress) throws IOException {
+        String name = ToyConfig.runName(c.target(), c.flow(), c.k());
         Path summary = c.out().resolve(ToyRun.SUMMARY);
         if (Files.exists(summary)) {
             ToySummary s = ToySummary.parse(Files.readString(summary));
             if (s.steps() == c.steps()) {
                 out.println("reusing " + summary + " (delete it to redo this run)");
+                progress.skipped(cost(c));
                 return s;
             }
         }
-        out.println("running " + ToyConfig.runName(c.target(), c.flow(), c.k()));
-        return ToyRun.run(c, out);
+        out.println("running " + name);
+        PrintStream cellOut = jobs > 1 ? PrefixedLines.of(out, "[" + name + "] ") : out;
+        ToySummary s = ToyRun.run(c, cellOut);
+        cellOut.flush();
+        progress.done(name, cost(c));
+        return s;
     }
 
     private void writeReport(List<ToySummary> summaries) throws IOException {

@@ -19,13 +19,15 @@ import org.nf4j.targets.Targets;
 /**
  * One 2-D experiment from start to finish: fit, estimate the bound with many samples, compute the
  * exact KL from a quadrature ln Z, draw the densities, and write everything to the run's folder.
+ * An interrupted run continues from its checkpoint when run again with the same settings.
  */
 public final class ToyRun {
-    /** File names inside the run's folder. */
+    /** File names inside the run's folder (the checkpoint lets an interrupted run continue). */
     public static final String SUMMARY = "summary.json";
     public static final String CONFIG = "config.json";
     public static final String PICTURE = "density.png";
     public static final String LEARNED_TILE = "density-learned.png";
+    public static final String CHECKPOINT = "checkpoint.zip";
 
     private ToyRun() {
     }
@@ -41,13 +43,13 @@ public final class ToyRun {
         ToySummary summary;
         try (EventWriter events = new EventWriter(config.logDir())) {
             events.text("config", 0, "```\n" + config.toJson() + "```");
-            trainer.train(events);
+            int resumedFrom = trainer.train(events, config.out().resolve(CHECKPOINT));
             double seconds = (System.nanoTime() - start) / 1e9;
             BoundEstimate bound = new ToyEvaluation(model, config.seed() + 1).bound(config.evalSamples());
             double logZ = LogPartition.of(target);
             boolean exact = model.flow().hasInverse();
             summary = new ToySummary(target.name(), config.flow().id(), config.k(), config.steps(), bound.mean(),
-                    bound.stdErr(), bound.samples(), logZ, bound.mean() + logZ, seconds, exact ? "exact" : "histogram");
+                    bound.stdErr(), bound.samples(), logZ, bound.mean() + logZ, seconds, exact ? "exact" : "histogram", resumedFrom);
             events.scalar("eval/bound", config.steps(), summary.bound());
             events.scalar("eval/exact_kl", config.steps(), summary.exactKl());
         }
@@ -61,10 +63,10 @@ public final class ToyRun {
                 .write(config.out().resolve(PICTURE));
         writeAtomically(config.out().resolve(SUMMARY), summary.toJson());
         out.println(String.format(Locale.ROOT,
-                "result %s %s K=%d: bound %.4f +- %.4f nats (%d samples), ln Z %.4f, exact KL %.4f nats; trained in %s; wrote %s",
+                "result %s %s K=%d: bound %.4f +- %.4f nats (%d samples), ln Z %.4f, exact KL %.4f nats; trained in %s%s; wrote %s",
                 summary.target(), summary.flow(), summary.k(), summary.bound(), summary.boundSe(), summary.evalSamples(),
                 summary.logZ(), summary.exactKl(), org.nf4j.train.ProgressLine.duration(summary.trainSeconds()),
-                config.out()));
+                summary.resumedFrom() > 0 ? " (from update " + summary.resumedFrom() + ")" : "", config.out()));
         return summary;
     }
 

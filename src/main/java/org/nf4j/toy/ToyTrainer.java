@@ -1,6 +1,9 @@
 package org.nf4j.toy;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,15 +13,22 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.train.AnnealingSchedule;
+import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
 
 /**
  * Minimises the annealed free energy of a {@link ToyModel} with Adam, fresh samples every update.
- * Stops with a clear error the moment the loss or the gradient is not finite.
+ * Stops with a clear error the moment the loss or the gradient is not finite. Writes a checkpoint
+ * every {@link #CHECKPOINT_EVERY} updates and at the end, and continues from it when one with the
+ * same settings exists: the noise of update t is a function of (seed, t), so a resumed run is the
+ * same as an uninterrupted one.
  */
 public final class ToyTrainer {
+    /** Updates between checkpoints. */
+    public static final int CHECKPOINT_EVERY = 1000;
+
     private final ToyModel model;
     private final ToyConfig config;
     private final PrintStream out;
@@ -29,16 +39,22 @@ public final class ToyTrainer {
         this.out = out;
     }
 
-    /** Runs {@code config.steps()} updates, logging scalars to {@code events} (may be null). */
-    public void train(EventWriter events) {
+    /**
+     * Runs updates until {@code config.steps()}, logging scalars to {@code events} (may be null).
+     *
+     * @param checkpoint where to keep the checkpoint (null for none)
+     * @return the update training started from: 0, or the step of the checkpoint it resumed
+     */
+    public int train(EventWriter events, Path checkpoint) throws IOException {
         List<String> params = model.trainableNames();
         ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, new Adam(config.learningRate()));
+        int first = checkpoint == null ? 0 : resume(checkpoint, updater);
         AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());
         StepNoise noise = new StepNoise(config.seed());
-        ProgressLine progress = new ProgressLine(out, 0, config.steps(), 5_000);
+        ProgressLine progress = new ProgressLine(out, first, config.steps(), 5_000);
         List<String> outputs = List.of(model.lossName());
         double smoothed = Double.NaN;
-        for (int t = 0; t < config.steps(); t++) {
+        for (int t = first; t < config.steps(); t++) {
             double beta = schedule.beta(t);
             Map<String, INDArray> feed = Map.of(
                     "eps", noise.at(t, config.batch(), 2),
@@ -58,6 +74,36 @@ public final class ToyTrainer {
                 events.scalar("train/grad_norm", t, gradNorm);
             }
             progress.update(t + 1, String.format(Locale.ROOT, "free energy %.4f beta %.3f", smoothed, beta));
+            if (checkpoint != null && ((t + 1) % CHECKPOINT_EVERY == 0 || t + 1 == config.steps())) {
+                Checkpoint.capture(model.sameDiff(), updater, t + 1, null, Double.NaN, config.trajectoryKey())
+                        .write(checkpoint);
+            }
         }
+        return first;
+    }
+
+    /** Loads {@code file} when it holds this run's settings at a step not past the end; returns its step. */
+    private int resume(Path file, ParameterUpdater updater) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        Checkpoint c;
+        try {
+            c = Checkpoint.read(file);
+        } catch (IOException e) {
+            out.println("starting over: cannot read " + file + " (" + e.getMessage() + ")");
+            return 0;
+        }
+        if (!c.config().equals(config.trajectoryKey())) {
+            out.println("starting over: " + file + " was trained with other settings (" + c.config() + ")");
+            return 0;
+        }
+        if (c.step() > config.steps()) {
+            out.println("starting over: " + file + " is at update " + c.step() + ", past --steps " + config.steps());
+            return 0;
+        }
+        c.restoreInto(model.sameDiff(), updater);
+        out.println("resuming from update " + c.step() + " of " + file + " (delete it to start over)");
+        return (int) c.step();
     }
 }

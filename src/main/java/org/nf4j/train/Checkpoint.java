@@ -18,14 +18,16 @@ import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.data.IteratorState;
 
 /**
  * Everything needed to continue a run exactly: parameters, updater state, step, data position
- * (which also fixes the noise, drawn from (seed, step)), best validation score, and the resolved
- * config. Stored as one zip file, written to a temporary file and renamed into place.
+ * (which also fixes the noise, drawn from (seed, step); null for runs that read no data, such as
+ * the 2-D energies), best validation score (NaN when there is none), and the resolved config.
+ * Stored as one zip file, written to a temporary file and renamed into place.
  */
 public record Checkpoint(long step, IteratorState iterator, double bestValidation, String config,
                          Map<String, INDArray> params, INDArray updaterState) {
@@ -34,6 +36,37 @@ public record Checkpoint(long step, IteratorState iterator, double bestValidatio
     private static final String CONFIG = "config.properties";
     private static final String UPDATER = "updater.bin";
     private static final String PARAM = "param/";
+
+    /** The current parameters (the variables {@code updater} trains) and updater state of {@code sd}. */
+    public static Checkpoint capture(SameDiff sd, ParameterUpdater updater, long step, IteratorState iterator,
+                                     double bestValidation, String config) {
+        Map<String, INDArray> values = new LinkedHashMap<>();
+        for (String p : updater.names()) {
+            values.put(p, sd.getVariable(p).getArr());
+        }
+        return new Checkpoint(step, iterator, bestValidation, config, values, updater.state());
+    }
+
+    /** Loads the parameters and updater state into a freshly built graph with the same variables. */
+    public void restoreInto(SameDiff sd, ParameterUpdater updater) {
+        for (String p : updater.names()) {
+            INDArray saved = params.get(p);
+            if (saved == null) {
+                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
+            }
+            INDArray target = sd.getVariable(p).getArr();
+            if (!java.util.Arrays.equals(saved.shape(), target.shape())) {
+                throw new IllegalStateException("parameter " + p + " has shape " + java.util.Arrays.toString(saved.shape())
+                        + " in the checkpoint but " + java.util.Arrays.toString(target.shape()) + " in the model");
+            }
+            target.assign(saved);
+        }
+        if (updaterState.length() != updater.state().length()) {
+            throw new IllegalStateException("the checkpoint's updater state has " + updaterState.length()
+                    + " values, the model's " + updater.state().length() + ": a different model or optimiser");
+        }
+        updater.state().assign(updaterState.reshape(updater.state().shape()));
+    }
 
     /** Writes atomically: a kill at any moment leaves either the old file or the new one. */
     public void write(Path file) throws IOException {
@@ -47,7 +80,9 @@ public record Checkpoint(long step, IteratorState iterator, double bestValidatio
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             Properties meta = new Properties();
             meta.setProperty("step", Long.toString(step));
-            meta.setProperty("iterator", iterator.encode());
+            if (iterator != null) {
+                meta.setProperty("iterator", iterator.encode());
+            }
             meta.setProperty("bestValidation", Double.toString(bestValidation));
             meta.setProperty("params", String.join(",", params.keySet()));
             zip.putNextEntry(new ZipEntry(META));
@@ -111,7 +146,8 @@ public record Checkpoint(long step, IteratorState iterator, double bestValidatio
             params.put(name, a);
         }
         try {
-            return new Checkpoint(Long.parseLong(meta.getProperty("step")), IteratorState.parse(meta.getProperty("iterator")),
+            String it = meta.getProperty("iterator");
+            return new Checkpoint(Long.parseLong(meta.getProperty("step")), it == null ? null : IteratorState.parse(it),
                     Double.parseDouble(meta.getProperty("bestValidation")), config, params, updater);
         } catch (RuntimeException ex) {
             throw new IOException("corrupt metadata in checkpoint " + file + ": " + ex.getMessage(), ex);

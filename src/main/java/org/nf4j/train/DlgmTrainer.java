@@ -91,7 +91,10 @@ public final class DlgmTrainer {
             if (c.isEmpty()) {
                 throw new IllegalStateException("nothing to resume in " + store.dir() + ": no readable checkpoint");
             }
-            restore(model, updater, c.get());
+            if (c.get().iterator() == null) {
+                throw new IllegalStateException("the checkpoints in " + store.dir() + " have no data position: they are not from an MNIST run");
+            }
+            c.get().restoreInto(model.sameDiff(), updater);
             step = c.get().step();
             best = c.get().bestValidation();
             state = c.get().iterator();
@@ -159,7 +162,8 @@ public final class DlgmTrainer {
                 }
                 boolean checkpoint = step % config.checkpointEvery() == 0 || step == total;
                 if (checkpoint || (validate && lastValidation < best)) {
-                    Checkpoint c = snapshot(model, updater, step, it.state(), Math.min(best, validate ? lastValidation : best));
+                    Checkpoint c = Checkpoint.capture(model.sameDiff(), updater, step, it.state(),
+                            Math.min(best, validate ? lastValidation : best), config.toProperties());
                     if (checkpoint) {
                         last = store.save(c);
                     }
@@ -182,26 +186,6 @@ public final class DlgmTrainer {
                     + "%.0f examples/s; checkpoints in %s", step, lastNegElbo, lastValidation, best, rate, store.dir()));
             return new Result(step, lastNegElbo, lastValidation, rate, last, values, model);
         }
-    }
-
-    private Checkpoint snapshot(DlgmModel model, ParameterUpdater updater, long step, IteratorState state, double best) {
-        Map<String, INDArray> values = new java.util.LinkedHashMap<>();
-        for (String p : updater.names()) {
-            values.put(p, model.sameDiff().getVariable(p).getArr());
-        }
-        return new Checkpoint(step, state, best, config.toProperties(), values, updater.state());
-    }
-
-    /** Loads a checkpoint's parameters and updater state into a freshly built model. */
-    public static void restore(DlgmModel model, ParameterUpdater updater, Checkpoint c) {
-        for (String p : updater.names()) {
-            INDArray saved = c.params().get(p);
-            if (saved == null) {
-                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
-            }
-            model.sameDiff().getVariable(p).getArr().assign(saved);
-        }
-        updater.state().assign(c.updaterState());
     }
 
     /** Mean -ELBO (beta = 1) over a whole split (static binarisation, fixed noise). */

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
 
-/** A tiny grid writes its figures and tables, and a second run reuses every finished cell. */
+/**
+ * A tiny grid (two jobs) writes its figures and tables in grid order, labels each job's lines, and a
+ * second run reuses every finished cell and continues an unfinished one from its checkpoint.
+ */
 class ToyGridTest {
 
     @Test
@@ -20,10 +23,16 @@ class ToyGridTest {
         ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
                 c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
-                        10_000, 5_000, c.out(), c.logDir()), 1);
+                        10_000, 5_000, c.out(), c.logDir()), 2);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         List<ToySummary> summaries = grid.run(new PrintStream(first, true));
         assertEquals(8, summaries.size());
+        // flows, then targets, then K, whatever order the jobs ran in
+        ToySummary fourth = summaries.get(3);
+        assertEquals(List.of("planar", "u3", 2), List.of(fourth.flow(), fourth.target(), fourth.k()));
+        String log1 = first.toString();
+        assertTrue(log1.contains("[u3-nice-perm-k2] result u3 nice-perm K=2"), log1);
+        assertTrue(log1.contains("grid: 8/8 runs finished"), log1);
         Path root = dir.resolve("models");
         assertTrue(Files.exists(root.resolve("figure3-planar.png")));
         assertTrue(Files.exists(root.resolve("figure3-nice-perm.png")));
@@ -32,10 +41,16 @@ class ToyGridTest {
         assertEquals(9, csv.size());
         assertTrue(Files.readString(root.resolve("bounds.md")).contains("| u3 | nice-perm |"));
 
+        Path unfinished = root.resolve("u1-nice-perm-k2");
+        Files.delete(unfinished.resolve(ToyRun.SUMMARY));
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         List<ToySummary> again = grid.run(new PrintStream(second, true));
         String log = second.toString();
-        assertEquals(8, log.split("reusing", -1).length - 1, log);
+        assertEquals(7, log.split("reusing", -1).length - 1, log);
+        assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
         assertEquals(summaries.get(3).bound(), again.get(3).bound(), 1e-6);
+        ToySummary redone = ToyGrid.find(again, "u1", "nice-perm", 2);
+        assertEquals(20, redone.resumedFrom());
+        assertEquals(ToyGrid.find(summaries, "u1", "nice-perm", 2).bound(), redone.bound(), 1e-9);
     }
 }

@@ -2,22 +2,17 @@ package org.nf4j.toy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.Float64;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.targets.Targets;
 
 /** The exact density of q_K through the inverse flow is a normalised density. */
+@ExtendWith(Float64.class)
 class ToyModelTest {
-
-    @BeforeAll
-    static void float64() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
 
     @ParameterizedTest
     @EnumSource(value = FlowKind.class, names = {"RADIAL", "NICE_PERM", "NICE_ORTH", "CIRCULAR"})

@@ -1,0 +1,91 @@
+package org.nf4j.toy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nf4j.Float64;
+import org.nf4j.flows.FlowKind;
+import org.nf4j.flows.FlowOptions;
+import org.nf4j.targets.Targets;
+
+/** A run interrupted and run again continues from its checkpoint and ends where an uninterrupted run ends. */
+@ExtendWith(Float64.class)
+class ToyTrainerTest {
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+
+    private static ToyConfig config(int steps, long seed) {
+        ToyConfig d = ToyConfig.defaults("u2", FlowKind.NICE_PERM, 3);
+        return new ToyConfig("u2", FlowKind.NICE_PERM, 3, steps, 64, 1e-2, d.clipNorm(), 40, seed, 10_000, 0,
+                d.out(), d.logDir());
+    }
+
+    private static ToyModel model(ToyConfig c) {
+        return new ToyModel(Targets.byName(c.target()), c.flow(), c.k(), FlowOptions.defaults(), c.seed());
+    }
+
+    private static double[] parameters(ToyModel m) {
+        return m.trainableNames().stream()
+                .flatMapToDouble(n -> java.util.Arrays.stream(m.sameDiff().getVariable(n).getArr().dup().data().asDouble()))
+                .toArray();
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
+        ToyModel straight = model(config(60, 5));
+        assertEquals(0, new ToyTrainer(straight, config(60, 5), out).train(null, null));
+
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        ToyModel first = model(config(25, 5));
+        assertEquals(0, new ToyTrainer(first, config(25, 5), out).train(null, checkpoint));
+        assertTrue(Files.exists(checkpoint));
+        ToyModel second = model(config(60, 5));
+        assertEquals(25, new ToyTrainer(second, config(60, 5), out).train(null, checkpoint));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming from update 25"), log.toString(StandardCharsets.UTF_8));
+
+        double[] expected = parameters(straight);
+        double[] initial = parameters(model(config(60, 5)));
+        assertArrayEquals(expected, parameters(second), 1e-12);
+        // the comparison is not vacuous: training moved the parameters
+        double moved = 0;
+        for (int i = 0; i < expected.length; i++) {
+            moved = Math.max(moved, Math.abs(expected[i] - initial[i]));
+        }
+        assertTrue(moved > 1e-3, "parameters moved by " + moved);
+    }
+
+    @Test
+    void finishedCheckpointSkipsTraining(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        ToyModel trained = model(config(20, 5));
+        new ToyTrainer(trained, config(20, 5), out).train(null, checkpoint);
+        ToyModel again = model(config(20, 5));
+        assertEquals(20, new ToyTrainer(again, config(20, 5), out).train(null, checkpoint));
+        assertArrayEquals(parameters(trained), parameters(again), 0.0);
+    }
+
+    @Test
+    void checkpointOfOtherSettingsOrPastTheEndOrDamagedIsNotResumed(@TempDir Path dir) throws Exception {
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        new ToyTrainer(model(config(20, 5)), config(20, 5), out).train(null, checkpoint);
+
+        assertEquals(0, new ToyTrainer(model(config(20, 6)), config(20, 6), out).train(null, checkpoint));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("other settings"));
+        // that run overwrote the checkpoint with seed 6 at update 20
+        assertEquals(0, new ToyTrainer(model(config(10, 6)), config(10, 6), out).train(null, checkpoint));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("past --steps 10"));
+
+        Files.write(checkpoint, new byte[] {1, 2, 3});
+        assertEquals(0, new ToyTrainer(model(config(5, 6)), config(5, 6), out).train(null, checkpoint));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("cannot read"));
+    }
+}
