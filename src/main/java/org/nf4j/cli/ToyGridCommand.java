@@ -30,8 +30,8 @@ public final class ToyGridCommand implements Callable<Integer> {
     @Option(names = "--ks", split = ",", defaultValue = "2,8,32", description = "default: ${DEFAULT-VALUE}")
     List<Integer> ks;
 
-    @Option(names = "--jobs", defaultValue = "1", description = "runs at the same time, one core each (default: ${DEFAULT-VALUE})")
-    int jobs;
+    @Option(names = "--jobs", description = "runs at the same time, one core each (default: the number of cores)")
+    Integer jobs;
 
     @Option(names = "--out", defaultValue = "models/toy", description = "default: ${DEFAULT-VALUE}")
     Path out;
@@ -47,7 +47,8 @@ public final class ToyGridCommand implements Callable<Integer> {
             }
         }
         return new ToyGrid(targets.stream().map(String::trim).map(String::toLowerCase).toList(), kinds, ks, out, logDir,
-                c -> settings.over(c, null, null), jobs);
+                c -> settings.over(c, null, null),
+                jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
     }
 
     @Override
