@@ -1,5 +1,6 @@
 package org.nf4j.cli;
 
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import org.nf4j.logging.LineDropFilter;
 import org.nf4j.runtime.BackendUnavailableException;
@@ -13,10 +14,18 @@ import picocli.CommandLine.Command;
             DataCommand.class})
 public final class Main implements Callable<Integer> {
 
+    /**
+     * SameDiff 1.0.0-M2.1 prints this with {@code System.out.println} for every op of every gradient
+     * graph it builds (hundreds of lines per model, with no switch to turn it off).
+     */
+    static final String SAMEDIFF_GRADIENT_CHATTER = "Added differentiated op ";
+
     public static void main(String[] args) {
-        System.setOut(LineDropFilter.of(System.out, LineDropFilter.SAMEDIFF_GRADIENT_CHATTER));
+        String encoding = System.getProperty("sun.stdout.encoding");
+        Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
+        System.setOut(LineDropFilter.of(System.out, SAMEDIFF_GRADIENT_CHATTER, charset));
         int code = commandLine().execute(withDefaultCommand(args));
-        System.out.close();
+        System.out.flush();
         System.exit(code);
     }
 

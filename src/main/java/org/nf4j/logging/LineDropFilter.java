@@ -3,33 +3,34 @@ package org.nf4j.logging;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 
 /**
- * A console stream that passes everything on except the lines that start with a given prefix.
- * SameDiff 1.0.0-M2.1 prints "Added differentiated op ..." with {@code System.out.println} for every
- * op of every gradient graph it builds (hundreds of lines per model, no switch to turn it off); the
- * command line installs this filter on {@code System.out} to drop them.
+ * A console stream that passes everything on except the lines that start with a given prefix
+ * (the command line uses it to drop SameDiff's gradient-building chatter from {@code System.out}).
+ * A line is held back only while it could still turn out to start with the prefix; a flush lets a
+ * held partial line through.
  */
 public final class LineDropFilter extends OutputStream {
-    /** The start of SameDiff's unconditional gradient-building chatter. */
-    public static final String SAMEDIFF_GRADIENT_CHATTER = "Added differentiated op ";
-
     private final PrintStream target;
     private final byte[] prefix;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private boolean passing;
     private boolean dropping;
 
-    private LineDropFilter(PrintStream target, String prefix) {
+    private LineDropFilter(PrintStream target, String prefix, Charset charset) {
         this.target = target;
-        this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
+        this.prefix = prefix.getBytes(charset);
     }
 
-    /** A print stream (UTF-8, flushed at each line) that drops {@code target}'s lines starting with {@code prefix}. */
-    public static PrintStream of(PrintStream target, String prefix) {
-        return new PrintStream(new LineDropFilter(target, prefix), true, StandardCharsets.UTF_8);
+    /**
+     * A print stream (flushed at each line) that drops the lines starting with {@code prefix} and
+     * passes the rest to {@code target} as bytes in {@code charset}, which should be the charset
+     * {@code target} itself encodes with.
+     */
+    public static PrintStream of(PrintStream target, String prefix, Charset charset) {
+        return new PrintStream(new LineDropFilter(target, prefix, charset), true, charset);
     }
 
     @Override
@@ -60,17 +61,21 @@ public final class LineDropFilter extends OutputStream {
         return seen.length <= prefix.length && Arrays.equals(seen, 0, seen.length, prefix, 0, seen.length);
     }
 
-    /** Flushes the target; a line still undecided (it matches the start of the prefix) waits for more. */
+    /** Lets a held partial line through (the rest of that line follows unfiltered) and flushes the target. */
     @Override
     public synchronized void flush() {
+        if (pending.size() > 0) {
+            byte[] seen = pending.toByteArray();
+            target.write(seen, 0, seen.length);
+            pending.reset();
+            passing = true;
+        }
         target.flush();
     }
 
+    /** Flushes; the target stays open. */
     @Override
-    public synchronized void close() {
-        byte[] seen = pending.toByteArray();
-        target.write(seen, 0, seen.length);
-        pending.reset();
-        target.flush();
+    public void close() {
+        flush();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +52,10 @@ public final class ToyGrid {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
-        this.targets = List.copyOf(targets);
-        this.flows = List.copyOf(flows);
-        this.ks = List.copyOf(ks);
+        // a value given twice would make two jobs train the same run in the same folder
+        this.targets = List.copyOf(new LinkedHashSet<>(targets));
+        this.flows = List.copyOf(new LinkedHashSet<>(flows));
+        this.ks = List.copyOf(new LinkedHashSet<>(ks));
         this.root = root;
         this.logRoot = logRoot;
         this.overrides = overrides;
@@ -78,9 +80,9 @@ public final class ToyGrid {
                 }
             }
         }
-        GridProgress progress = new GridProgress(out, cells.stream().mapToDouble(ToyGrid::cost).sum(), cells.size());
+        GridProgress progress = new GridProgress(out, cells.stream().mapToDouble(c -> cost(c)).sum(), cells.size(), jobs);
         List<ToyConfig> longestFirst = new ArrayList<>(cells);
-        longestFirst.sort(Comparator.comparingDouble(ToyGrid::cost).reversed());
+        longestFirst.sort(Comparator.comparingDouble((ToyConfig c) -> cost(c)).reversed());
         Map<ToyConfig, Future<ToySummary>> results = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
@@ -106,7 +108,12 @@ public final class ToyGrid {
      * pictures, per-update overhead) plus a part that grows with K, as measured here.
      */
     static double cost(ToyConfig c) {
-        return (c.k() + 12.0) * c.steps() / 20_000.0 + 1;
+        return cost(c, 0);
+    }
+
+    /** The cost of a cell's updates from {@code fromStep} on. */
+    static double cost(ToyConfig c, int fromStep) {
+        return (c.k() + 12.0) * Math.max(c.steps() - fromStep, 0) / 20_000.0 + 1;
     }
 
     private ToySummary cell(ToyConfig c, PrintStream out, GridProgress progress) throws IOException {
@@ -122,9 +129,10 @@ public final class ToyGrid {
         }
         out.println("running " + name);
         PrintStream cellOut = jobs > 1 ? PrefixedLines.of(out, "[" + name + "] ") : out;
+        long start = System.nanoTime();
         ToySummary s = ToyRun.run(c, cellOut);
         cellOut.flush();
-        progress.done(name, cost(c));
+        progress.done(name, cost(c), cost(c, s.resumedFrom()), (System.nanoTime() - start) / 1e9);
         return s;
     }
 

@@ -26,7 +26,8 @@ import org.nf4j.data.IteratorState;
 /**
  * Everything needed to continue a run exactly: parameters, updater state, step, data position
  * (which also fixes the noise, drawn from (seed, step); null for runs that read no data, such as
- * the 2-D energies), best validation score (NaN when there is none), and the resolved config.
+ * the 2-D energies), best validation score (NaN when there is none), and the resolved config (the
+ * training properties of an MNIST run; a 2-D run's {@code ToyConfig.trajectoryKey()}).
  * Stored as one zip file, written to a temporary file and renamed into place.
  */
 public record Checkpoint(long step, IteratorState iterator, double bestValidation, String config,
