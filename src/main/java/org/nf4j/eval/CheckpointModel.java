@@ -19,18 +19,7 @@ public final class CheckpointModel {
     /** A fresh model (in ND4J's default floating-point type) holding the checkpoint's parameters. */
     public static DlgmModel load(Checkpoint c) {
         DlgmModel model = DlgmTrainer.model(config(c));
-        for (String p : model.trainableNames()) {
-            var saved = c.params().get(p);
-            if (saved == null) {
-                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
-            }
-            var arr = model.sameDiff().getVariable(p).getArr();
-            if (!java.util.Arrays.equals(arr.shape(), saved.shape())) {
-                throw new IllegalStateException("parameter " + p + " has shape " + java.util.Arrays.toString(saved.shape())
-                        + " in the checkpoint but " + java.util.Arrays.toString(arr.shape()) + " in the model");
-            }
-            arr.assign(saved);
-        }
+        c.restoreParameters(model.sameDiff(), model.trainableNames());
         return model;
     }
 }

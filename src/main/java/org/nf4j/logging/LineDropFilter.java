@@ -1,10 +1,8 @@
 package org.nf4j.logging;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 
 /**
  * A console stream that passes everything on except the lines that start with a given prefix
@@ -15,7 +13,8 @@ import java.util.Arrays;
 public final class LineDropFilter extends OutputStream {
     private final PrintStream target;
     private final byte[] prefix;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    /** Bytes of the current line matched against the prefix so far (held back, not yet written). */
+    private int matched;
     private boolean passing;
     private boolean dropping;
 
@@ -45,30 +44,31 @@ public final class LineDropFilter extends OutputStream {
             }
             return;
         }
-        pending.write(b);
-        byte[] seen = pending.toByteArray();
-        if (seen.length == prefix.length && Arrays.equals(seen, prefix)) {
-            dropping = true;
-            pending.reset();
-        } else if (b == '\n' || !startOfPrefix(seen)) {
-            target.write(seen, 0, seen.length);
-            pending.reset();
-            passing = b != '\n';
+        if (b == (prefix[matched] & 0xff)) {
+            matched++;
+            if (matched == prefix.length) {
+                matched = 0;
+                dropping = true;
+            }
+            return;
         }
+        release();
+        target.write(b);
+        passing = b != '\n';
     }
 
-    private boolean startOfPrefix(byte[] seen) {
-        return seen.length <= prefix.length && Arrays.equals(seen, 0, seen.length, prefix, 0, seen.length);
+    /** Writes the held-back start of the line; the rest of the line is not filtered. */
+    private void release() {
+        target.write(prefix, 0, matched);
+        matched = 0;
+        passing = true;
     }
 
     /** Lets a held partial line through (the rest of that line follows unfiltered) and flushes the target. */
     @Override
     public synchronized void flush() {
-        if (pending.size() > 0) {
-            byte[] seen = pending.toByteArray();
-            target.write(seen, 0, seen.length);
-            pending.reset();
-            passing = true;
+        if (matched > 0) {
+            release();
         }
         target.flush();
     }

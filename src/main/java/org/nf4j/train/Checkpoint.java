@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -50,23 +51,28 @@ public record Checkpoint(long step, IteratorState iterator, double bestValidatio
 
     /** Loads the parameters and updater state into a freshly built graph with the same variables. */
     public void restoreInto(SameDiff sd, ParameterUpdater updater) {
-        for (String p : updater.names()) {
-            INDArray saved = params.get(p);
-            if (saved == null) {
-                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
-            }
-            INDArray target = sd.getVariable(p).getArr();
-            if (!java.util.Arrays.equals(saved.shape(), target.shape())) {
-                throw new IllegalStateException("parameter " + p + " has shape " + java.util.Arrays.toString(saved.shape())
-                        + " in the checkpoint but " + java.util.Arrays.toString(target.shape()) + " in the model");
-            }
-            target.assign(saved);
-        }
+        restoreParameters(sd, updater.names());
         if (updaterState.length() != updater.state().length()) {
             throw new IllegalStateException("the checkpoint's updater state has " + updaterState.length()
                     + " values, the model's " + updater.state().length() + ": a different model or optimiser");
         }
         updater.state().assign(updaterState.reshape(updater.state().shape()));
+    }
+
+    /** Loads the named parameters into {@code sd}, checking that each exists with the same shape. */
+    public void restoreParameters(SameDiff sd, Iterable<String> names) {
+        for (String p : names) {
+            INDArray saved = params.get(p);
+            if (saved == null) {
+                throw new IllegalStateException("the checkpoint has no parameter " + p + ": it belongs to a different model");
+            }
+            INDArray target = sd.getVariable(p).getArr();
+            if (!Arrays.equals(saved.shape(), target.shape())) {
+                throw new IllegalStateException("parameter " + p + " has shape " + Arrays.toString(saved.shape())
+                        + " in the checkpoint but " + Arrays.toString(target.shape()) + " in the model");
+            }
+            target.assign(saved);
+        }
     }
 
     /** Writes atomically: a kill at any moment leaves either the old file or the new one. */
