@@ -30,15 +30,33 @@ public final class CircularConvolution implements Flow {
     private final SDVariable spectrumIm;
     private final SDVariable spectrumPower;
     private SDVariable[][] inverseSpectra;
+    /** The rows' one-hot groups when grouped, else null. */
+    private final SDVariable membership;
+    private final int groups;
 
     /** K kernels w_k = e_0 + N(0, noise^2). */
     public static CircularConvolution global(SameDiff sd, String name, int dim, int steps, double noise, Random rng) {
+        return new CircularConvolution(sd, name, initialKernels(dim, steps, noise, rng));
+    }
+
+    /**
+     * {@code groups} independent copies of {@link #global}, for rows whose one-hot group is
+     * {@code membership [rows, groups]}, ordered by group (see {@link FlowKind#grouped}): the kernels
+     * are {@code <name>/w [groups * K, d]}. Training only: it has no inverse (a group's kernels go into
+     * a global flow for that).
+     */
+    public static CircularConvolution grouped(SameDiff sd, String name, int dim, int steps, double noise,
+                                              SDVariable membership, int groups, Random rng) {
+        return new CircularConvolution(sd, name, initialKernels(dim, steps, noise, rng), membership, groups);
+    }
+
+    private static double[][] initialKernels(int dim, int steps, double noise, Random rng) {
         double[][] w = new double[steps][];
         for (int k = 0; k < steps; k++) {
             w[k] = StepParameters.gaussian(rng, dim, noise);
             w[k][0] += 1.0;
         }
-        return new CircularConvolution(sd, name, w);
+        return w;
     }
 
     /** One step with the given kernel. */
@@ -48,7 +66,13 @@ public final class CircularConvolution implements Flow {
 
     /** K steps with the given kernels [K][d]. */
     public CircularConvolution(SameDiff sd, String name, double[][] kernels) {
+        this(sd, name, kernels, null, 1);
+    }
+
+    private CircularConvolution(SameDiff sd, String name, double[][] kernels, SDVariable membership, int groups) {
         this.sd = sd;
+        this.membership = membership;
+        this.groups = groups;
         this.steps = kernels.length;
         this.dim = kernels[0].length;
         int d = dim;
@@ -67,13 +91,19 @@ public final class CircularConvolution implements Flow {
         for (int k = 0; k < steps; k++) {
             System.arraycopy(kernels[k], 0, flat, k * d, d);
         }
-        SDVariable w = sd.var(name + "/w", Nd4j.create(flat, new long[] {steps, d}, Nd4j.defaultFloatingPointType()));
+        SDVariable w = sd.var(name + "/w", Groups.tile(Nd4j.create(flat, new long[] {steps, d}, Nd4j.defaultFloatingPointType()), groups));
         this.cos = sd.constant(name + "/dftCos", Matrices.array(c));
         this.sin = sd.constant(name + "/dftSin", Matrices.array(s));
         SDVariable shifts = sd.constant(name + "/shifts", Matrices.array(t));
-        SDVariable all = sd.reshape(w.mmul(shifts), steps, d, d);
-        // unstack of a single slice fails in SameDiff's backward pass
-        this.circulants = steps == 1 ? new SDVariable[] {sd.reshape(all, d, d)} : sd.unstack(all, 0, steps);
+        if (membership == null) {
+            SDVariable all = sd.reshape(w.mmul(shifts), steps, d, d);
+            // unstack of a single slice fails in SameDiff's backward pass
+            this.circulants = steps == 1 ? new SDVariable[] {sd.reshape(all, d, d)} : sd.unstack(all, 0, steps);
+        } else {
+            // step k of every group: [groups, d, d], applied to the rows [groups, batch, d] by one batched product
+            SDVariable all = sd.reshape(w.mmul(shifts), groups, steps, d, d);
+            this.circulants = steps == 1 ? new SDVariable[] {sd.reshape(all, groups, d, d)} : sd.unstack(all, 1, steps);
+        }
         this.spectrumRe = w.mmul(cos);
         this.spectrumIm = w.mmul(sin).neg();
         this.spectrumPower = spectrumRe.mul(spectrumRe).add(spectrumIm.mul(spectrumIm));
@@ -86,6 +116,15 @@ public final class CircularConvolution implements Flow {
 
     @Override
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
+        if (membership != null) {
+            SDVariable perGroup = sd.reshape(sd.math.log(spectrumPower), groups, steps * dim).sum(1).mul(0.5);
+            logDet.addPerExample(Groups.perRow(sd, perGroup, membership, groups));
+            SDVariable y = sd.reshape(z, groups, -1, dim);
+            for (SDVariable circulant : circulants) {
+                y = sd.mmul(y, circulant);
+            }
+            return sd.reshape(y, -1, dim);
+        }
         logDet.addShared(sd.math.log(spectrumPower).sum().mul(0.5));
         SDVariable y = z;
         for (SDVariable circulant : circulants) {
@@ -96,11 +135,14 @@ public final class CircularConvolution implements Flow {
 
     @Override
     public boolean hasInverse() {
-        return true;
+        return membership == null;
     }
 
     @Override
     public SDVariable inverse(SDVariable y) {
+        if (membership != null) {
+            throw new UnsupportedOperationException("a grouped circular convolution has no inverse; put a group's kernels in a global flow");
+        }
         if (inverseSpectra == null) {
             inverseSpectra = new SDVariable[][] {rows(spectrumRe), rows(spectrumIm), rows(spectrumPower)};
         }

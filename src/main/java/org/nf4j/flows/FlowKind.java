@@ -19,6 +19,12 @@ public enum FlowKind {
         public int amortisedSize(int dim, int k) {
             return k * PlanarFlow.paramsPerStep(dim);
         }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return PlanarFlow.grouped(sd, name, dim, k, membership, groups, rng);
+        }
     },
     RADIAL("radial", true) {
         @Override
@@ -30,12 +36,25 @@ public enum FlowKind {
         public int amortisedSize(int dim, int k) {
             return k * RadialFlow.paramsPerStep(dim);
         }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return RadialFlow.grouped(sd, name, dim, k, membership, groups, rng);
+        }
     },
     NICE_PERM("nice-perm", false) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
             return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.PERMUTATION, o.niceHidden(), o.niceGain(),
                     o.niceScaling(), rng);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.PERMUTATION, o.niceHidden(), o.niceGain(),
+                    o.niceScaling(), membership, groups, rng);
         }
     },
     NICE_ORTH("nice-orth", false) {
@@ -44,11 +63,24 @@ public enum FlowKind {
             return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.ORTHOGONAL, o.niceHidden(), o.niceGain(),
                     o.niceScaling(), rng);
         }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return NiceFlow.build(sd, name, dim, k, NiceFlow.Mixing.ORTHOGONAL, o.niceHidden(), o.niceGain(),
+                    o.niceScaling(), membership, groups, rng);
+        }
     },
     CIRCULAR("circular", false) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
             return CircularConvolution.global(sd, name, dim, k, o.circularNoise(), rng);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return CircularConvolution.grouped(sd, name, dim, k, o.circularNoise(), membership, groups, rng);
         }
     };
 
@@ -93,6 +125,27 @@ public enum FlowKind {
             throw new IllegalArgumentException(id + " is amortised here: it needs its raw parameters");
         }
         return create(sd, name, dim, k, amortisable ? raw : null, options, rng);
+    }
+
+    abstract Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups,
+                                FlowOptions options, Random rng);
+
+    /**
+     * {@code groups} independent copies of {@link #global} with the same {@code rng}, trained side by
+     * side in one graph: fewer, larger ops than {@code groups} separate graphs. The input rows are
+     * ordered by group, the same number per group, and {@code membership [rows, groups]} is each
+     * row's one-hot group ({@link Groups#membership}). Every variable of the global flow exists under
+     * the same name with the groups' copies stacked along axis 0 ({@link Groups#part} takes one out),
+     * all starting at the global flow's initial values; group g's rows see only group g's copy, so
+     * the gradient of a sum of per-group losses is, per group, that group's own gradient.
+     */
+    public Flow grouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions options,
+                        Random rng) {
+        checkSteps(k);
+        if (groups < 1) {
+            throw new IllegalArgumentException("need at least one group, got " + groups);
+        }
+        return createGrouped(sd, name, dim, k, membership, groups, options, rng);
     }
 
     private static void checkSteps(int k) {

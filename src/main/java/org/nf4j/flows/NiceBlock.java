@@ -39,6 +39,7 @@ public final class NiceBlock implements Flow {
     private final SDVariable[][] biases;
     private final SDVariable total;
     private final SDVariable totalT;
+    private final int groups;
 
     /**
      * @param mixings the K fixed orthogonal matrices Q_k [d][d], applied as row vector times Q_k
@@ -46,7 +47,19 @@ public final class NiceBlock implements Flow {
      * @param gain    the initial weights are N(0, gain^2 * 2 / fan_in) (He scaled by gain)
      */
     public NiceBlock(SameDiff sd, String name, double[][][] mixings, int[] hidden, double gain, Random rng) {
+        this(sd, name, mixings, hidden, gain, 1, rng);
+    }
+
+    /**
+     * {@code groups} independent copies of the block (see {@link FlowKind#grouped}), for rows ordered
+     * by group with the same number of rows per group: the variables are {@code <name>/W<l>
+     * [groups * K, in, out]} and {@code <name>/b<l> [groups * K, out]}, every group starting at the
+     * values one block would get from {@code rng}, and step k of all groups runs as batched products
+     * on the rows viewed as {@code [groups, batch, d]}.
+     */
+    public NiceBlock(SameDiff sd, String name, double[][][] mixings, int[] hidden, double gain, int groups, Random rng) {
         this.sd = sd;
+        this.groups = groups;
         this.steps = mixings.length;
         this.dim = mixings[0].length;
         if (dim < 2) {
@@ -81,21 +94,28 @@ public final class NiceBlock implements Flow {
         SDVariable[] w = new SDVariable[layers];
         SDVariable[] bias = new SDVariable[layers];
         for (int l = 0; l < layers; l++) {
-            w[l] = sd.var(name + "/W" + l, initialWeights(l, sizes, gain, rng));
-            bias[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), steps, sizes[l + 1]));
+            w[l] = sd.var(name + "/W" + l, Groups.tile(initialWeights(l, sizes, gain, rng), groups));
+            bias[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), (long) groups * steps, sizes[l + 1]));
         }
-        SDVariable firstEffective = sd.mmul(sd.constant(name + "/A", tensor(a)), w[0]);
-        SDVariable lastEffective = sd.mmul(layers == 1 ? firstEffective : w[layers - 1], sd.constant(name + "/B", tensor(b)));
-        SDVariable lastBias = sd.reshape(sd.mmul(sd.reshape(bias[layers - 1], steps, 1, dim),
-                sd.constant(name + "/Bb", tensor(b))), steps, dim);
+        SDVariable firstEffective = sd.mmul(sd.constant(name + "/A", Groups.tile(tensor(a), groups)), w[0]);
+        SDVariable bConstant = sd.constant(name + "/B", Groups.tile(tensor(b), groups));
+        SDVariable lastEffective = sd.mmul(layers == 1 ? firstEffective : w[layers - 1], bConstant);
+        SDVariable lastBias = sd.reshape(sd.mmul(sd.reshape(bias[layers - 1], (long) groups * steps, 1, dim),
+                bConstant), (long) groups * steps, dim);
 
         this.weights = new SDVariable[layers][];
         this.biases = new SDVariable[layers][];
         for (int l = 0; l < layers; l++) {
             SDVariable wl = l == layers - 1 ? lastEffective : l == 0 ? firstEffective : w[l];
             SDVariable bl = l == layers - 1 ? lastBias : bias[l];
-            weights[l] = perStep(wl, sizes[l], sizes[l + 1]);
-            biases[l] = perStep(bl, sizes[l + 1]);
+            if (groups == 1) {
+                weights[l] = perStep(wl, sizes[l], sizes[l + 1]);
+                biases[l] = perStep(bl, sizes[l + 1]);
+            } else {
+                // step k of every group: [groups, in, out] and [groups, 1, out]
+                weights[l] = perStepOfGroups(sd.reshape(wl, groups, steps, sizes[l], sizes[l + 1]), sizes[l], sizes[l + 1]);
+                biases[l] = perStepOfGroups(sd.reshape(bl, groups, steps, 1, sizes[l + 1]), 1, sizes[l + 1]);
+            }
         }
     }
 
@@ -145,6 +165,14 @@ public final class NiceBlock implements Flow {
         return sd.unstack(stacked, 0, steps);
     }
 
+    /** Splits {@code [groups, K, a, b]} into K slices {@code [groups, a, b]}. */
+    private SDVariable[] perStepOfGroups(SDVariable stacked, long a, long b) {
+        if (steps == 1) {
+            return new SDVariable[] {sd.reshape(stacked, groups, a, b)};
+        }
+        return sd.unstack(stacked, 1, steps);
+    }
+
     @Override
     public int dim() {
         return dim;
@@ -153,7 +181,7 @@ public final class NiceBlock implements Flow {
     private SDVariable shift(SDVariable v, int k) {
         SDVariable h = v;
         for (int l = 0; l < weights.length; l++) {
-            h = sd.nn.linear(h, weights[l][k], biases[l][k]);
+            h = groups == 1 ? sd.nn.linear(h, weights[l][k], biases[l][k]) : sd.mmul(h, weights[l][k]).add(biases[l][k]);
             if (l < weights.length - 1) {
                 h = sd.nn.relu(h, 0.0);
             }
@@ -163,11 +191,11 @@ public final class NiceBlock implements Flow {
 
     @Override
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
-        SDVariable v = z;
+        SDVariable v = groups == 1 ? z : sd.reshape(z, groups, -1, dim);
         for (int k = 0; k < steps; k++) {
             v = v.add(shift(v, k));
         }
-        return v.mmul(total);
+        return (groups == 1 ? v : sd.reshape(v, -1, dim)).mmul(total);
     }
 
     @Override
@@ -177,11 +205,11 @@ public final class NiceBlock implements Flow {
 
     @Override
     public SDVariable inverse(SDVariable y) {
-        SDVariable v = y.mmul(totalT);
+        SDVariable v = groups == 1 ? y.mmul(totalT) : sd.reshape(y.mmul(totalT), groups, -1, dim);
         for (int k = steps - 1; k >= 0; k--) {
             v = v.sub(shift(v, k));
         }
-        return v;
+        return groups == 1 ? v : sd.reshape(v, -1, dim);
     }
 
     private static int count(boolean[] mask, boolean value) {

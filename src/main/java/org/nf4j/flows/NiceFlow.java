@@ -3,6 +3,7 @@ package org.nf4j.flows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
@@ -26,6 +27,15 @@ public final class NiceFlow {
      */
     public static FlowSequence build(SameDiff sd, String name, int dim, int steps, Mixing mixing,
                                      int[] hidden, double gain, boolean scaling, Random rng) {
+        return build(sd, name, dim, steps, mixing, hidden, gain, scaling, null, 1, rng);
+    }
+
+    /**
+     * {@code groups} independent copies (see {@link FlowKind#grouped}); with {@code membership} null
+     * and one group, the global flow.
+     */
+    public static FlowSequence build(SameDiff sd, String name, int dim, int steps, Mixing mixing, int[] hidden,
+                                     double gain, boolean scaling, SDVariable membership, int groups, Random rng) {
         if (steps < 1) {
             throw new IllegalArgumentException("a NICE flow needs at least one step, got " + steps);
         }
@@ -34,9 +44,10 @@ public final class NiceFlow {
             mixings[k] = mixing == Mixing.PERMUTATION ? permutation(dim, k, rng) : Orthogonal.random(dim, rng);
         }
         List<Flow> flows = new ArrayList<>();
-        flows.add(new NiceBlock(sd, name + "/steps", mixings, hidden, gain, rng));
+        flows.add(new NiceBlock(sd, name + "/steps", mixings, hidden, gain, groups, rng));
         if (scaling) {
-            flows.add(new DiagonalScaling(sd, name + "/scale", dim));
+            flows.add(membership == null ? new DiagonalScaling(sd, name + "/scale", dim)
+                    : new DiagonalScaling(sd, name + "/scale", dim, membership, groups));
         }
         return new FlowSequence(flows);
     }

@@ -52,6 +52,21 @@ public final class PlanarFlow implements Flow {
      * Global parameters initialised from {@code rng}: u, w ~ N(0, 1/d), b = 0.
      */
     public static PlanarFlow global(SameDiff sd, String name, int dim, int steps, Random rng) {
+        return global(sd, name, dim, steps, initialRaw(dim, steps, rng));
+    }
+
+    /**
+     * {@code groups} independent copies of {@link #global(SameDiff, String, int, int, Random)}, for
+     * rows whose one-hot group is {@code membership [rows, groups]} (see {@link FlowKind#grouped}):
+     * the variable {@code <name>/raw} is {@code [groups, n]}, every row starting at the global values.
+     */
+    public static PlanarFlow grouped(SameDiff sd, String name, int dim, int steps, SDVariable membership, int groups,
+                                     Random rng) {
+        SDVariable raw = StepParameters.groupedVariable(sd, name + "/raw", initialRaw(dim, steps, rng), groups);
+        return amortised(sd, name, dim, steps, membership.mmul(raw), false);
+    }
+
+    private static double[] initialRaw(int dim, int steps, Random rng) {
         double[] raw = new double[steps * paramsPerStep(dim)];
         double scale = 1.0 / Math.sqrt(dim);
         for (int k = 0; k < steps; k++) {
@@ -60,7 +75,7 @@ public final class PlanarFlow implements Flow {
                 raw[o + i] = rng.nextGaussian() * scale;
             }
         }
-        return global(sd, name, dim, steps, raw);
+        return raw;
     }
 
     /** Global parameters with the given raw values, laid out {@code [u, w, b]} per step. */

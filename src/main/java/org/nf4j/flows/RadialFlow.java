@@ -44,6 +44,16 @@ public final class RadialFlow implements Flow {
         return global(sd, name, dim, steps, StepParameters.gaussian(rng, steps * paramsPerStep(dim), 1.0));
     }
 
+    /**
+     * {@code groups} independent copies of {@link #global(SameDiff, String, int, int, Random)}, for
+     * rows whose one-hot group is {@code membership [rows, groups]} (see {@link FlowKind#grouped}).
+     */
+    public static RadialFlow grouped(SameDiff sd, String name, int dim, int steps, SDVariable membership, int groups,
+                                     Random rng) {
+        double[] init = StepParameters.gaussian(rng, steps * paramsPerStep(dim), 1.0);
+        return amortised(sd, name, dim, steps, membership.mmul(StepParameters.groupedVariable(sd, name + "/raw", init, groups)));
+    }
+
     /** Global parameters with the given raw values, laid out {@code [z0, alpha_raw, beta_raw]} per step. */
     public static RadialFlow global(SameDiff sd, String name, int dim, int steps, double[] raw) {
         if (raw.length != steps * paramsPerStep(dim)) {

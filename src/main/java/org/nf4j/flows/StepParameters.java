@@ -65,6 +65,14 @@ final class StepParameters {
         return sd.var(name, arr);
     }
 
+    /**
+     * The parameters of {@code groups} independent copies of a global row: {@code [groups, n]}, every
+     * row starting at {@code values} (see {@link FlowKind#grouped}).
+     */
+    static SDVariable groupedVariable(SameDiff sd, String name, double[] values, int groups) {
+        return sd.var(name, Groups.tile(Nd4j.create(values, new long[] {1, values.length}, Nd4j.defaultFloatingPointType()), groups));
+    }
+
     /** {@code n} draws of N(0, scale^2). */
     static double[] gaussian(Random rng, int n, double scale) {
         double[] v = new double[n];
