@@ -81,16 +81,22 @@ final class HostBuffer {
         }
     }
 
+    /** Sum of squares of the first {@code n} values (see {@link #sumOfSquares(int, int)}). */
+    double sumOfSquares(int n) {
+        return sumOfSquares(0, n);
+    }
+
     /**
-     * Sum of squares of the first {@code n} values, accumulated in double precision in four
+     * Sum of squares of the values {@code [from, to)}, accumulated in double precision in four
      * independent partial sums (one running sum is bound by the latency of each addition).
      */
-    double sumOfSquares(int n) {
+    double sumOfSquares(int from, int to) {
+        int n = to;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
+        int i = from;
         if (isDouble()) {
             for (; i + 3 < n; i += 4) {
                 s0 += doubles[i] * doubles[i];
@@ -118,6 +124,20 @@ final class HostBuffer {
             }
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Multiplies the values {@code [from, to)} by {@code s}. */
+    void scale(int from, int to, double s) {
+        if (isDouble()) {
+            for (int i = from; i < to; i++) {
+                doubles[i] *= s;
+            }
+        } else {
+            float f = (float) s;
+            for (int i = from; i < to; i++) {
+                floats[i] *= f;
+            }
+        }
     }
 
     /** Not a view, row-major: its values are the first length() elements of its buffer. */

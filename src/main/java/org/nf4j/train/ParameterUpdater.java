@@ -83,29 +83,71 @@ public final class ParameterUpdater {
      * @return the global gradient norm before clipping; when it is not finite nothing is updated
      */
     public double apply(Map<String, INDArray> grads, int iteration, double clipNorm) {
-        double sq = 0;
+        return apply(grads, iteration, clipNorm, 1)[0];
+    }
+
+    /**
+     * Updates every variable from its gradient, clipping the gradient norm of each of {@code groups}
+     * independent models separately: every variable holds the groups' parameters stacked along axis
+     * 0 ({@code [groups * a, ...]}, see {@code org.nf4j.flows.Groups}), so group g's gradient is the
+     * g-th contiguous part of every gradient. With Adam (per coordinate) this updates each group
+     * exactly as if it were trained alone.
+     *
+     * @return the gradient norm of each group before clipping; when any is not finite nothing is updated
+     */
+    public double[] apply(Map<String, INDArray> grads, int iteration, double clipNorm, int groups) {
+        double[] sq = new double[groups];
         for (String n : names) {
             HostBuffer g = gradCopies.get(n);
-            sq += g.sumOfSquares(g.load(grads.get(n)));
+            int len = g.load(grads.get(n));
+            int part = partLength(n, len, groups);
+            for (int i = 0; i < groups; i++) {
+                sq[i] += g.sumOfSquares(i * part, (i + 1) * part);
+            }
         }
-        double norm = Math.sqrt(sq);
-        if (!Double.isFinite(norm)) {
-            return norm;
+        double[] norms = new double[groups];
+        double[] scales = new double[groups];
+        boolean finite = true;
+        for (int i = 0; i < groups; i++) {
+            norms[i] = Math.sqrt(sq[i]);
+            finite &= Double.isFinite(norms[i]);
+            scales[i] = clipNorm > 0 && norms[i] > clipNorm ? clipNorm / norms[i] : 1.0;
         }
-        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
+        if (!finite) {
+            return norms;
+        }
         for (String n : names) {
             if (config instanceof Adam adam) {
+                HostBuffer g = gradCopies.get(n);
+                int part = partLength(n, lengthOf(n), groups);
+                double scale = groups == 1 ? scales[0] : 1.0;
+                for (int i = 0; groups > 1 && i < groups; i++) {
+                    g.scale(i * part, (i + 1) * part, scales[i]);
+                }
                 applyAdam(adam, n, iteration, scale);
             } else {
                 INDArray g = grads.get(n);
-                if (scale != 1.0) {
-                    g.muli(scale);
+                for (int i = 0; i < groups; i++) {
+                    if (scales[i] != 1.0) {
+                        (groups == 1 ? g : g.get(NDArrayIndex.interval((long) i * g.size(0) / groups, (long) (i + 1) * g.size(0) / groups))).muli(scales[i]);
+                    }
                 }
                 updaters.get(n).applyUpdater(g, iteration, 0);
                 sd.getVariable(n).getArr().subi(g);
             }
         }
-        return norm;
+        return norms;
+    }
+
+    private int lengthOf(String name) {
+        return Math.toIntExact(sd.getVariable(name).getArr().length());
+    }
+
+    private int partLength(String name, int length, int groups) {
+        if (groups < 1 || length % groups != 0) {
+            throw new IllegalArgumentException(name + " (" + length + " values) does not split into " + groups + " groups");
+        }
+        return length / groups;
     }
 
     private void applyAdam(Adam adam, String name, int iteration, double scale) {

@@ -1,15 +1,21 @@
 package org.nf4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.learning.config.Adam;
 
 class ParameterUpdaterTest {
@@ -108,6 +114,68 @@ class ParameterUpdaterTest {
         }
         for (int i = 0; i < 6; i++) {
             assertEquals(nd4jParam.getDouble(i / 3, i % 3), sd.getVariable("w").getArr().getDouble(i / 3, i % 3), 1e-6, "w " + i);
+        }
+    }
+
+    /** Group i of a grouped variable: rows [i * a, (i + 1) * a) of axis 0. */
+    private static Map<String, INDArray> part(Map<String, INDArray> m, int i) {
+        Map<String, INDArray> r = new HashMap<>();
+        r.put("w", m.get("w").get(NDArrayIndex.interval(2 * i, 2 * i + 2)).dup());
+        r.put("c", m.get("c").get(NDArrayIndex.interval(i, i + 1)).dup());
+        return r;
+    }
+
+    private static SameDiff groupedGraph(INDArray w, INDArray c) {
+        SameDiff sd = SameDiff.create();
+        sd.var("w", w.dup());
+        sd.var("c", c.dup());
+        return sd;
+    }
+
+    /**
+     * Two models stacked along axis 0 and updated together, each group's norm clipped on its own:
+     * every update equals updating each model alone (one of them is clipped, the other not).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"adam", "sgd"})
+    void groupsAreClippedAndUpdatedAsSeparateModels(String updater) {
+        IUpdater config = updater.equals("adam") ? new Adam(0.05)
+                : new Sgd(0.05);
+        INDArray w = Nd4j.createFromArray(new double[][][] {{{1, 2}, {3, 4}}, {{5, 6}, {7, 8}}, {{-1, 0}, {2, 1}}, {{0, 3}, {1, 1}}});
+        INDArray c = Nd4j.createFromArray(new double[][] {{0.5, 1}, {-0.5, 2}});
+        SameDiff together = groupedGraph(w, c);
+        ParameterUpdater both = new ParameterUpdater(together, List.of("w", "c"), config);
+        SameDiff[] alone = new SameDiff[2];
+        ParameterUpdater[] each = new ParameterUpdater[2];
+        Map<String, INDArray> init = Map.of("w", w, "c", c);
+        for (int i = 0; i < 2; i++) {
+            Map<String, INDArray> p = part(init, i);
+            alone[i] = groupedGraph(p.get("w"), p.get("c"));
+            each[i] = new ParameterUpdater(alone[i], List.of("w", "c"), config);
+        }
+        for (int t = 0; t < 4; t++) {
+            Map<String, INDArray> g = new HashMap<>();
+            // group 0's gradient is large (clipped at 1), group 1's small (not clipped)
+            g.put("w", Nd4j.rand(DataType.DOUBLE, 4, 2, 2).muli(Nd4j.createFromArray(new double[] {5, 5, 0.1, 0.1})
+                    .reshape(4, 1, 1)));
+            g.put("c", Nd4j.rand(DataType.DOUBLE, 2, 2).muli(Nd4j.createFromArray(new double[] {5, 0.1}).reshape(2, 1)));
+            double[] expected = new double[2];
+            for (int i = 0; i < 2; i++) {
+                expected[i] = each[i].apply(part(g, i), t, 1.0);
+            }
+            double[] norms = both.apply(g, t, 1.0, 2);
+            assertEquals(expected[0], norms[0], 1e-12);
+            assertEquals(expected[1], norms[1], 1e-12);
+            assertTrue(norms[0] > 1 && norms[1] < 1, "one group clipped, one not");
+            Map<String, INDArray> now = Map.of("w", together.getVariable("w").getArr(), "c", together.getVariable("c").getArr());
+            for (int i = 0; i < 2; i++) {
+                Map<String, INDArray> p = part(now, i);
+                for (String n : List.of("w", "c")) {
+                    assertTrue(
+                            alone[i].getVariable(n).getArr().equalsWithEps(p.get(n).reshape(alone[i].getVariable(n).getArr().shape()), 1e-12),
+                            updater + " update " + t + ", group " + i + ", " + n);
+                }
+            }
         }
     }
 }
