@@ -56,8 +56,13 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
      * evaluation or the folders): a checkpoint is resumed only when this key matches.
      */
     public String trajectoryKey() {
-        return String.format(Locale.ROOT, "target=%s flow=%s k=%d batch=%d lr=%s clip=%s anneal=%s seed=%d",
-                target, flow.id(), k, batch, learningRate, clipNorm, annealSteps, seed);
+        return "target=" + target + " " + trainingKey();
+    }
+
+    /** {@link #trajectoryKey()} without the target: what the runs of one group must share. */
+    public String trainingKey() {
+        return String.format(Locale.ROOT, "flow=%s k=%d batch=%d lr=%s clip=%s anneal=%s seed=%d",
+                flow.id(), k, batch, learningRate, clipNorm, annealSteps, seed);
     }
 
     /** The resolved configuration as JSON. */

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.plot.FigureGrid;
+import org.nf4j.train.ProgressLine;
 import org.nf4j.targets.Energy2D;
 import org.nf4j.targets.LogPartition;
 import org.nf4j.targets.Targets;
@@ -33,27 +34,45 @@ public final class ToyRun {
     }
 
     public static ToySummary run(ToyConfig config, PrintStream out) throws IOException {
+        Energy2D target = prepare(config, out);
+        ToyModel model = new ToyModel(target, config.flow(), config.k(), FlowOptions.defaults(), config.seed());
+        ToyTrainer trainer = new ToyTrainer(model, config, out);
+        long start = System.nanoTime();
+        try (EventWriter events = new EventWriter(config.logDir())) {
+            events.text("config", 0, "```\n" + config.toJson() + "```");
+            int resumedFrom = trainer.train(events, config.out().resolve(CHECKPOINT));
+            return evaluate(model, config, events, (System.nanoTime() - start) / 1e9, resumedFrom, 1, out);
+        }
+    }
+
+    /** Makes the run's folder, writes its resolved config and names its target. */
+    static Energy2D prepare(ToyConfig config, PrintStream out) throws IOException {
         Energy2D target = Targets.byName(config.target());
         Files.createDirectories(config.out());
         writeAtomically(config.out().resolve(CONFIG), config.toJson());
         out.println("target " + target.name() + ": " + target.description());
-        ToyModel model = new ToyModel(target, config.flow(), config.k(), FlowOptions.defaults(), config.seed());
-        ToyTrainer trainer = new ToyTrainer(model, config, out);
-        long start = System.nanoTime();
-        ToySummary summary;
-        try (EventWriter events = new EventWriter(config.logDir())) {
-            events.text("config", 0, "```\n" + config.toJson() + "```");
-            int resumedFrom = trainer.train(events, config.out().resolve(CHECKPOINT));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            BoundEstimate bound = new ToyEvaluation(model, config.seed() + 1).bound(config.evalSamples());
-            double logZ = LogPartition.of(target);
-            boolean exact = model.flow().hasInverse();
-            summary = new ToySummary(target.name(), config.flow().id(), config.k(), config.steps(), bound.mean(),
-                    bound.stdErr(), bound.samples(), logZ, bound.mean() + logZ, seconds, exact ? "exact" : "histogram", resumedFrom);
-            events.scalar("eval/bound", config.steps(), summary.bound());
-            events.scalar("eval/exact_kl", config.steps(), summary.exactKl());
-        }
-        BufferedImage learned = summary.density().equals("exact") ? ToyPictures.exact(model)
+        return target;
+    }
+
+    /**
+     * Everything after training: the bound at beta = 1 and the exact KL, the pictures and the
+     * summary, written to the run's folder and scalars to {@code events}.
+     *
+     * @param seconds     the wall time of the training
+     * @param trainedWith how many targets shared that training (1 for a run of its own)
+     */
+    static ToySummary evaluate(ToyModel model, ToyConfig config, EventWriter events, double seconds, int resumedFrom,
+                               int trainedWith, PrintStream out) throws IOException {
+        Energy2D target = Targets.byName(config.target());
+        BoundEstimate bound = new ToyEvaluation(model, config.seed() + 1).bound(config.evalSamples());
+        double logZ = LogPartition.of(target);
+        boolean exact = model.flow().hasInverse();
+        ToySummary summary = new ToySummary(target.name(), config.flow().id(), config.k(), config.steps(), bound.mean(),
+                bound.stdErr(), bound.samples(), logZ, bound.mean() + logZ, seconds, exact ? "exact" : "histogram",
+                resumedFrom, trainedWith);
+        events.scalar("eval/bound", config.steps(), summary.bound());
+        events.scalar("eval/exact_kl", config.steps(), summary.exactKl());
+        BufferedImage learned = exact ? ToyPictures.exact(model)
                 : ToyPictures.histogram(new ToyEvaluation(model, config.seed() + 2).samples(config.pictureSamples()));
         ImageIO.write(learned, "png", config.out().resolve(LEARNED_TILE).toFile());
         new FigureGrid(String.format(Locale.ROOT, "%s, %s K=%d: bound %.3f, KL %.3f nats", target.name(),
@@ -63,9 +82,10 @@ public final class ToyRun {
                 .write(config.out().resolve(PICTURE));
         writeAtomically(config.out().resolve(SUMMARY), summary.toJson());
         out.println(String.format(Locale.ROOT,
-                "result %s %s K=%d: bound %.4f +- %.4f nats (%d samples), ln Z %.4f, exact KL %.4f nats; trained in %s%s; wrote %s",
+                "result %s %s K=%d: bound %.4f +- %.4f nats (%d samples), ln Z %.4f, exact KL %.4f nats; trained in %s%s%s; wrote %s",
                 summary.target(), summary.flow(), summary.k(), summary.bound(), summary.boundSe(), summary.evalSamples(),
-                summary.logZ(), summary.exactKl(), org.nf4j.train.ProgressLine.duration(summary.trainSeconds()),
+                summary.logZ(), summary.exactKl(), ProgressLine.duration(summary.trainSeconds()),
+                trainedWith > 1 ? " together with " + (trainedWith - 1) + " other target" + (trainedWith > 2 ? "s" : "") : "",
                 summary.resumedFrom() > 0 ? " (from update " + summary.resumedFrom() + ")" : "", config.out()));
         return summary;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -48,7 +49,8 @@ public final class ToyTrainer {
     public int train(EventWriter events, Path checkpoint) throws IOException {
         List<String> params = model.trainableNames();
         ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, new Adam(config.learningRate()));
-        int first = checkpoint == null ? 0 : resume(checkpoint, updater);
+        int first = checkpoint == null ? 0
+                : resume(checkpoint, config.trajectoryKey(), config.steps(), model.sameDiff(), updater, out);
         AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());
         StepNoise noise = new StepNoise(config.seed());
         ProgressLine progress = new ProgressLine(out, first, config.steps(), 5_000);
@@ -82,8 +84,11 @@ public final class ToyTrainer {
         return first;
     }
 
-    /** Loads {@code file} when it holds this run's settings at a step not past the end; returns its step. */
-    private int resume(Path file, ParameterUpdater updater) {
+    /**
+     * Loads {@code file} into {@code sd} and {@code updater} when it was written with settings
+     * {@code key} at a step not past {@code steps}; returns its step, or 0 (saying why) to start over.
+     */
+    static int resume(Path file, String key, int steps, SameDiff sd, ParameterUpdater updater, PrintStream out) {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -94,15 +99,15 @@ public final class ToyTrainer {
             out.println("starting over: cannot read " + file + " (" + e.getMessage() + ")");
             return 0;
         }
-        if (!c.config().equals(config.trajectoryKey())) {
+        if (!c.config().equals(key)) {
             out.println("starting over: " + file + " was trained with other settings (" + c.config() + ")");
             return 0;
         }
-        if (c.step() > config.steps()) {
-            out.println("starting over: " + file + " is at update " + c.step() + ", past --steps " + config.steps());
+        if (c.step() > steps) {
+            out.println("starting over: " + file + " is at update " + c.step() + ", past --steps " + steps);
             return 0;
         }
-        c.restoreInto(model.sameDiff(), updater);
+        c.restoreInto(sd, updater);
         out.println("resuming from update " + c.step() + " of " + file + " (delete it to start over)");
         return (int) c.step();
     }
