@@ -25,8 +25,9 @@ import org.nf4j.targets.Targets;
 import org.nf4j.train.ProgressLine;
 
 /**
- * The whole section-6.1 grid: targets x flows x K, one {@link ToyRun} per cell (a cell whose
- * summary already exists with the same number of steps is not redone), then one Figure-3-like
+ * The whole section-6.1 grid: targets x flows x K (a cell whose summary already exists with the same
+ * number of steps is not redone), the targets of each (flow, K) trained together in one graph
+ * ({@link ToyGroupRun}; or one {@link ToyRun} per cell), then one Figure-3-like
  * picture per flow (targets in rows, K in columns), a table of bounds (CSV and Markdown) and a plot
  * of the bound against K per target.
  */
@@ -38,14 +39,17 @@ public final class ToyGrid {
     private final Path logRoot;
     private final UnaryOperator<ToyConfig> overrides;
     private final int jobs;
+    private final boolean together;
 
     /**
      * @param overrides applied to each cell's default config (steps, batch, lr ...); out and log
      *                  folders are then placed under {@code root} and {@code logRoot}
-     * @param jobs      cells run at the same time (each on its own thread)
+     * @param jobs      jobs run at the same time (each on its own thread)
+     * @param together  train the targets of each (flow, K) together in one graph ({@link ToyGroupRun}),
+     *                  not one graph per run
      */
     public ToyGrid(List<String> targets, List<FlowKind> flows, List<Integer> ks, Path root, Path logRoot,
-                   UnaryOperator<ToyConfig> overrides, int jobs) {
+                   UnaryOperator<ToyConfig> overrides, int jobs, boolean together) {
         for (String t : targets) {
             Targets.byName(t);
         }
@@ -60,6 +64,7 @@ public final class ToyGrid {
         this.logRoot = logRoot;
         this.overrides = overrides;
         this.jobs = jobs;
+        this.together = together;
     }
 
     ToyConfig cellConfig(String target, FlowKind flow, int k) {
@@ -73,25 +78,50 @@ public final class ToyGrid {
     public List<ToySummary> run(PrintStream out) throws Exception {
         long start = System.nanoTime();
         List<ToyConfig> cells = new ArrayList<>();
+        Map<ToyConfig, ToySummary> done = new LinkedHashMap<>();
+        List<List<ToyConfig>> work = new ArrayList<>();
+        double totalCost = 0;
         for (FlowKind flow : flows) {
-            for (String target : targets) {
-                for (int k : ks) {
-                    cells.add(cellConfig(target, flow, k));
+            for (int k : ks) {
+                List<ToyConfig> pending = new ArrayList<>();
+                for (String target : targets) {
+                    ToyConfig c = cellConfig(target, flow, k);
+                    cells.add(c);
+                    ToySummary s = reusable(c);
+                    if (s != null) {
+                        out.println("reusing " + c.out().resolve(ToyRun.SUMMARY) + " (delete it to redo this run)");
+                        done.put(c, s);
+                    } else {
+                        pending.add(c);
+                    }
+                }
+                if (together && !pending.isEmpty()) {
+                    work.add(pending);
+                } else {
+                    pending.forEach(c -> work.add(List.of(c)));
                 }
             }
         }
-        GridProgress progress = new GridProgress(out, cells.stream().mapToDouble(c -> cost(c)).sum(), cells.size(), jobs);
-        List<ToyConfig> longestFirst = new ArrayList<>(cells);
-        longestFirst.sort(Comparator.comparingDouble((ToyConfig c) -> cost(c)).reversed());
-        Map<ToyConfig, Future<ToySummary>> results = new LinkedHashMap<>();
+        for (List<ToyConfig> job : work) {
+            totalCost += cost(job, 0);
+        }
+        GridProgress progress = new GridProgress(out, totalCost, cells.size(), done.size(), jobs);
+        work.sort(Comparator.comparingDouble((List<ToyConfig> j) -> cost(j, 0)).reversed());
+        List<Future<List<ToySummary>>> results = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
-            for (ToyConfig c : longestFirst) {
-                results.put(c, pool.submit(() -> cell(c, out, progress)));
+            for (List<ToyConfig> job : work) {
+                results.add(pool.submit(() -> job(job, out, progress)));
+            }
+            for (int i = 0; i < work.size(); i++) {
+                List<ToySummary> s = results.get(i).get();
+                for (int j = 0; j < s.size(); j++) {
+                    done.put(work.get(i).get(j), s.get(j));
+                }
             }
             List<ToySummary> summaries = new ArrayList<>();
             for (ToyConfig c : cells) {
-                summaries.add(results.get(c).get());
+                summaries.add(done.get(c));
             }
             writeReport(summaries);
             out.println(String.format(Locale.ROOT, "grid of %d runs finished in %s; figures and tables in %s",
@@ -102,37 +132,48 @@ public final class ToyGrid {
         }
     }
 
-    /**
-     * Relative cost of a cell, for the order of the runs (longest first, so the grid does not end on
-     * one long run while the other jobs idle) and for the grid's ETA: a fixed part (evaluation,
-     * pictures, per-update overhead) plus a part that grows with K, as measured here.
-     */
-    static double cost(ToyConfig c) {
-        return cost(c, 0);
-    }
-
-    /** The cost of a cell's updates from {@code fromStep} on. */
-    static double cost(ToyConfig c, int fromStep) {
-        return (c.k() + 12.0) * Math.max(c.steps() - fromStep, 0) / 20_000.0 + 1;
-    }
-
-    private ToySummary cell(ToyConfig c, PrintStream out, GridProgress progress) throws IOException {
-        String name = ToyConfig.runName(c.target(), c.flow(), c.k());
+    /** The cell's summary when it exists with the same number of steps, else null. */
+    private static ToySummary reusable(ToyConfig c) throws IOException {
         Path summary = c.out().resolve(ToyRun.SUMMARY);
         if (Files.exists(summary)) {
             ToySummary s = ToySummary.parse(Files.readString(summary));
             if (s.steps() == c.steps()) {
-                out.println("reusing " + summary + " (delete it to redo this run)");
-                progress.skipped(cost(c));
                 return s;
             }
         }
-        out.println("running " + name);
-        PrintStream cellOut = jobs > 1 ? PrefixedLines.of(out, "[" + name + "] ") : out;
+        return null;
+    }
+
+    /**
+     * Relative cost of a job (one run, or several targets trained together), for the order of the
+     * jobs (longest first, so the grid does not end on one long job while the others idle) and for
+     * the grid's ETA: per run a fixed part (evaluation, pictures), and updates whose cost grows with K,
+     * each extra target of a group adding about a third of a single run's (as measured here).
+     *
+     * @param fromStep the update the job starts from (a checkpoint's), 0 for all of it
+     */
+    static double cost(List<ToyConfig> job, int fromStep) {
+        ToyConfig c = job.get(0);
+        double updates = (c.k() + 12.0) * Math.max(c.steps() - fromStep, 0) / 20_000.0;
+        return updates * (1 + 0.3 * (job.size() - 1)) + job.size();
+    }
+
+    private List<ToySummary> job(List<ToyConfig> job, PrintStream out, GridProgress progress) throws IOException {
+        ToyConfig first = job.get(0);
+        String name = job.size() == 1 ? ToyConfig.runName(first.target(), first.flow(), first.k())
+                : first.flow().id() + "-k" + first.k();
+        out.println("running " + name + (job.size() > 1 ? " (" + job.size() + " targets in one graph)" : ""));
+        PrintStream jobOut = jobs > 1 ? PrefixedLines.of(out, "[" + name + "] ") : out;
         long start = System.nanoTime();
-        ToySummary s = ToyRun.run(c, cellOut);
-        cellOut.flush();
-        progress.done(name, cost(c), cost(c, s.resumedFrom()), (System.nanoTime() - start) / 1e9);
+        List<ToySummary> s;
+        if (job.size() == 1) {
+            s = List.of(ToyRun.run(first, jobOut));
+        } else {
+            Path checkpoint = root.resolve(name + "-together").resolve(ToyRun.CHECKPOINT);
+            s = ToyGroupRun.run(job, checkpoint, jobOut);
+        }
+        jobOut.flush();
+        progress.done(name, job.size(), cost(job, 0), cost(job, s.get(0).resumedFrom()), (System.nanoTime() - start) / 1e9);
         return s;
     }
 

@@ -18,20 +18,26 @@ import org.nf4j.flows.FlowKind;
  */
 class ToyGridTest {
 
-    @Test
-    void writesFiguresAndTablesAndResumes(@TempDir Path dir) throws Exception {
-        ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
+    private static ToyGrid grid(Path dir, boolean together) {
+        return new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
                 c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
-                        10_000, 5_000, c.out(), c.logDir()), 2);
+                        10_000, 5_000, c.out(), c.logDir()), 2, together);
+    }
+
+    @Test
+    void writesFiguresAndTablesAndResumes(@TempDir Path dir) throws Exception {
+        ToyGrid grid = grid(dir, true);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         List<ToySummary> summaries = grid.run(new PrintStream(first, true));
         assertEquals(8, summaries.size());
         // flows, then targets, then K, whatever order the jobs ran in
         ToySummary fourth = summaries.get(3);
         assertEquals(List.of("planar", "u3", 2), List.of(fourth.flow(), fourth.target(), fourth.k()));
+        assertEquals(2, fourth.trainedWith());
         String log1 = first.toString();
-        assertTrue(log1.contains("[u3-nice-perm-k2] result u3 nice-perm K=2"), log1);
+        assertTrue(log1.contains("[nice-perm-k2] training u1,u3 together in one graph"), log1);
+        assertTrue(log1.contains("[nice-perm-k2] result u3 nice-perm K=2"), log1);
         assertTrue(log1.contains("grid: 8/8 runs finished"), log1);
         Path root = dir.resolve("models");
         assertTrue(Files.exists(root.resolve("figure3-planar.png")));
@@ -41,16 +47,40 @@ class ToyGridTest {
         assertEquals(9, csv.size());
         assertTrue(Files.readString(root.resolve("bounds.md")).contains("| u3 | nice-perm |"));
 
-        Path unfinished = root.resolve("u1-nice-perm-k2");
-        Files.delete(unfinished.resolve(ToyRun.SUMMARY));
+        // a group interrupted after its training continues from the group's checkpoint
+        for (String t : List.of("u1", "u3")) {
+            Files.delete(root.resolve(t + "-nice-perm-k2").resolve(ToyRun.SUMMARY));
+        }
         ByteArrayOutputStream second = new ByteArrayOutputStream();
         List<ToySummary> again = grid.run(new PrintStream(second, true));
         String log = second.toString();
-        assertEquals(7, log.split("reusing", -1).length - 1, log);
-        assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
+        assertEquals(6, log.split("reusing", -1).length - 1, log);
+        assertTrue(log.contains("[nice-perm-k2] resuming from update 20"), log);
+        assertTrue(log.contains("grid: 8/8 runs finished (nice-perm-k2 just now)"), log);
         assertEquals(summaries.get(3).bound(), again.get(3).bound(), 1e-6);
         ToySummary redone = ToyGrid.find(again, "u1", "nice-perm", 2);
         assertEquals(20, redone.resumedFrom());
         assertEquals(ToyGrid.find(summaries, "u1", "nice-perm", 2).bound(), redone.bound(), 1e-9);
+    }
+
+    @Test
+    void separateRunsResumeFromTheirOwnCheckpoints(@TempDir Path dir) throws Exception {
+        ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.NICE_PERM), List.of(2),
+                dir.resolve("models"), dir.resolve("logs"),
+                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
+                        10_000, 5_000, c.out(), c.logDir()), 2, false);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        String log1 = first.toString();
+        assertTrue(log1.contains("[u3-nice-perm-k2] result u3 nice-perm K=2"), log1);
+        assertEquals(1, summaries.get(0).trainedWith());
+        Path unfinished = dir.resolve("models").resolve("u1-nice-perm-k2");
+        Files.delete(unfinished.resolve(ToyRun.SUMMARY));
+        ByteArrayOutputStream second = new ByteArrayOutputStream();
+        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        String log = second.toString();
+        assertEquals(1, log.split("reusing", -1).length - 1, log);
+        assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
+        assertEquals(summaries.get(0).bound(), again.get(0).bound(), 1e-9);
     }
 }
