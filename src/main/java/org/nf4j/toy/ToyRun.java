@@ -12,10 +12,10 @@ import javax.imageio.ImageIO;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.plot.FigureGrid;
-import org.nf4j.train.ProgressLine;
 import org.nf4j.targets.Energy2D;
 import org.nf4j.targets.LogPartition;
 import org.nf4j.targets.Targets;
+import org.nf4j.train.ProgressLine;
 
 /**
  * One 2-D experiment from start to finish: fit, estimate the bound with many samples, compute the

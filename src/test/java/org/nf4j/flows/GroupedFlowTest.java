@@ -99,7 +99,7 @@ class GroupedFlowTest {
             for (String n : names) {
                 global.sd().getVariable(n).setArray(Groups.part(grouped.sd().getVariable(n).getArr(), g, GROUPS).dup());
             }
-            NDArrayIndexRows r = new NDArrayIndexRows(g * BATCH, (g + 1) * BATCH);
+            Rows r = new Rows(g * BATCH, (g + 1) * BATCH);
             Map<String, INDArray> gFeed = Map.of("x", r.of(x), "cz", r.of(cz), "cd", r.of(cd));
             Map<String, INDArray> gOuts = global.sd().output(gFeed, global.z().name(), global.logDet().name());
             assertClose(gOuts.get(global.z().name()), r.of(outs.get(grouped.z().name())), kind + " z, group " + g);
@@ -111,7 +111,7 @@ class GroupedFlowTest {
         }
     }
 
-    private record NDArrayIndexRows(long from, long to) {
+    private record Rows(long from, long to) {
         INDArray of(INDArray a) {
             return a.rank() == 1 ? a.get(NDArrayIndex.interval(from, to)) : a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
         }
