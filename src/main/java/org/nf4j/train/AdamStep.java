@@ -9,8 +9,7 @@ import org.nd4j.linalg.learning.config.Adam;
  *   m = beta1 m + (1 - beta1) g,   v = beta2 v + (1 - beta2) g^2
  *   p = p - alpha_t m / (sqrt(v) + eps),   alpha_t = lr sqrt(1 - beta2^t) / (1 - beta1^t),  t = iteration + 1
  * </pre>
- * The gradient is first multiplied by {@code scale} (gradient-norm clipping); m, v and p are
- * updated in place.
+ * The gradient is the clipped one (see {@link ParameterUpdater}); m, v and p are updated in place.
  */
 final class AdamStep {
     private AdamStep() {
@@ -22,16 +21,15 @@ final class AdamStep {
                 / (1 - Math.pow(config.getBeta1(), t));
     }
 
-    static void apply(Adam config, int iteration, double scale, float[] g, float[] m, float[] v, float[] p, int n) {
+    static void apply(Adam config, int iteration, float[] g, float[] m, float[] v, float[] p, int n) {
         float b1 = (float) config.getBeta1();
         float b2 = (float) config.getBeta2();
         float c1 = 1 - b1;
         float c2 = 1 - b2;
         float eps = (float) config.getEpsilon();
         float alpha = (float) alpha(config, iteration);
-        float s = (float) scale;
         for (int i = 0; i < n; i++) {
-            float gi = g[i] * s;
+            float gi = g[i];
             float mi = b1 * m[i] + c1 * gi;
             float vi = b2 * v[i] + c2 * gi * gi;
             m[i] = mi;
@@ -40,13 +38,13 @@ final class AdamStep {
         }
     }
 
-    static void apply(Adam config, int iteration, double scale, double[] g, double[] m, double[] v, double[] p, int n) {
+    static void apply(Adam config, int iteration, double[] g, double[] m, double[] v, double[] p, int n) {
         double b1 = config.getBeta1();
         double b2 = config.getBeta2();
         double eps = config.getEpsilon();
         double alpha = alpha(config, iteration);
         for (int i = 0; i < n; i++) {
-            double gi = g[i] * scale;
+            double gi = g[i];
             double mi = b1 * m[i] + (1 - b1) * gi;
             double vi = b2 * v[i] + (1 - b2) * gi * gi;
             m[i] = mi;

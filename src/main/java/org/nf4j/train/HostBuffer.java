@@ -81,11 +81,6 @@ final class HostBuffer {
         }
     }
 
-    /** Sum of squares of the first {@code n} values (see {@link #sumOfSquares(int, int)}). */
-    double sumOfSquares(int n) {
-        return sumOfSquares(0, n);
-    }
-
     /**
      * Sum of squares of the values {@code [from, to)}, accumulated in double precision in four
      * independent partial sums (one running sum is bound by the latency of each addition).

@@ -120,11 +120,12 @@ public final class ParameterUpdater {
             if (config instanceof Adam adam) {
                 HostBuffer g = gradCopies.get(n);
                 int part = partLength(n, lengthOf(n), groups);
-                double scale = groups == 1 ? scales[0] : 1.0;
-                for (int i = 0; groups > 1 && i < groups; i++) {
-                    g.scale(i * part, (i + 1) * part, scales[i]);
+                for (int i = 0; i < groups; i++) {
+                    if (scales[i] != 1.0) {
+                        g.scale(i * part, (i + 1) * part, scales[i]);
+                    }
                 }
-                applyAdam(adam, n, iteration, scale);
+                applyAdam(adam, n, iteration);
             } else {
                 INDArray g = grads.get(n);
                 for (int i = 0; i < groups; i++) {
@@ -150,7 +151,8 @@ public final class ParameterUpdater {
         return length / groups;
     }
 
-    private void applyAdam(Adam adam, String name, int iteration, double scale) {
+    /** One Adam step of {@code name} from its (already clipped) gradient copy. */
+    private void applyAdam(Adam adam, String name, int iteration) {
         INDArray p = sd.getVariable(name).getArr();
         HostBuffer g = gradCopies.get(name);
         int len = param.load(p);
@@ -158,9 +160,9 @@ public final class ParameterUpdater {
         first.load(state, offset, len);
         second.load(state, offset + len, len);
         if (param.isDouble()) {
-            AdamStep.apply(adam, iteration, scale, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
+            AdamStep.apply(adam, iteration, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
         } else {
-            AdamStep.apply(adam, iteration, scale, g.floats(), first.floats(), second.floats(), param.floats(), len);
+            AdamStep.apply(adam, iteration, g.floats(), first.floats(), second.floats(), param.floats(), len);
         }
         first.store(state, offset, len);
         second.store(state, offset + len, len);

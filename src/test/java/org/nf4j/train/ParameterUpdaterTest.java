@@ -57,6 +57,23 @@ class ParameterUpdaterTest {
         assertEquals(p[2], sd.getVariable("b").getArr().getDouble(0), 1e-6);
     }
 
+    /** A gradient of norm 5 clipped at 1 enters Adam as a fifth of itself (eps = 1 makes the step depend on its size). */
+    @Test
+    void clippedGradientEntersAdamScaled() {
+        SameDiff sd = graph();
+        ParameterUpdater u = new ParameterUpdater(sd, List.of("a", "b"), new Adam(0.1, 0.9, 0.999, 1.0));
+        assertEquals(5.0, u.apply(grads(3, 4, 0), 0, 1.0), 1e-12);
+        double alpha = 0.1 * Math.sqrt(1 - 0.999) / (1 - 0.9);
+        double[] g = {0.6, 0.8};
+        double[] p = {1.0, -2.0};
+        for (int i = 0; i < 2; i++) {
+            p[i] -= alpha * 0.1 * g[i] / (Math.sqrt(0.001 * g[i] * g[i]) + 1.0);
+        }
+        assertEquals(p[0], sd.getVariable("a").getArr().getDouble(0, 0), 1e-12);
+        assertEquals(p[1], sd.getVariable("a").getArr().getDouble(0, 1), 1e-12);
+        assertEquals(0.5, sd.getVariable("b").getArr().getDouble(0), 1e-12);
+    }
+
     @Test
     void nonFiniteGradientsChangeNothing() {
         SameDiff sd = graph();
