@@ -10,6 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.train.StepNoise;
+import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Per-example importance-sampled log-likelihood with the model's own posterior as proposal:
@@ -108,6 +109,7 @@ public final class ImportanceSampler {
             feed.put("x", Nd4j.pullRows(xd, 1, which));
             feed.put("eps", allEps.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).dup());
             feed.put("beta", beta);
+            NativeGarbage.collectIfDue();
             INDArray negElbo = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE)
                     .get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
             double[] v = negElbo.toDoubleVector();

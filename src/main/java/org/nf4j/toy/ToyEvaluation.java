@@ -4,6 +4,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.train.StepNoise;
+import org.nf4j.runtime.NativeGarbage;
 
 /** Estimates of a fitted {@link ToyModel}: the bound at beta = 1, and samples of q_K. */
 public final class ToyEvaluation {
@@ -27,6 +28,7 @@ public final class ToyEvaluation {
         BoundEstimate.Accumulator acc = new BoundEstimate.Accumulator();
         for (int done = 0; done < samples; done += CHUNK) {
             int n = Math.min(CHUNK, samples - done);
+            NativeGarbage.collectIfDue();
             INDArray v = model.sameDiff().output(feed(n), model.perSampleName()).get(model.perSampleName());
             for (int i = 0; i < n; i++) {
                 acc.add(v.getDouble(i));

@@ -16,6 +16,7 @@ import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
+import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Trains a {@link ToyGroupModel} as {@link ToyTrainer} trains one {@link ToyModel}: the same noise,
@@ -65,6 +66,7 @@ public final class ToyGroupTrainer {
         for (int t = first; t < steps; t++) {
             double beta = schedule.beta(t);
             Map<String, INDArray> feed = model.feed(noise.at(t, settings.batch(), 2), beta);
+            NativeGarbage.collectIfDue();
             OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
             double[] losses = og.getOutputs().get(model.perGroupName()).toDoubleVector();
             boolean finite = Arrays.stream(losses).allMatch(Double::isFinite);

@@ -18,6 +18,7 @@ import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
+import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Minimises the annealed free energy of a {@link ToyModel} with Adam, fresh samples every update.
@@ -61,6 +62,7 @@ public final class ToyTrainer {
             Map<String, INDArray> feed = Map.of(
                     "eps", noise.at(t, config.batch(), 2),
                     "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
+            NativeGarbage.collectIfDue();
             OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
             double loss = og.getOutputs().get(model.lossName()).getDouble(0);
             Map<String, INDArray> grads = og.getGradients();

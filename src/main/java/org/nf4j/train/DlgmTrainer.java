@@ -28,6 +28,7 @@ import org.nf4j.flows.FlowOptions;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.plot.ImageGrid;
+import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Trains a {@link DlgmModel} on binarised MNIST with the annealed free energy: checkpoints every N
@@ -128,6 +129,7 @@ public final class DlgmTrainer {
                 feed.put("eps", noise.at(step, batch.size(), config.latent()));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
                 boolean log = (step + 1) % LOG_EVERY == 0 || step + 1 == total;
+                NativeGarbage.collectIfDue();
                 OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, log ? monitored : lossOnly, params);
                 Map<String, INDArray> o = og.getOutputs();
                 double loss = o.get(DlgmModel.LOSS).getDouble(0);
@@ -203,6 +205,7 @@ public final class DlgmTrainer {
                 feed.put("x", b.features().castTo(Nd4j.defaultFloatingPointType()));
                 feed.put("eps", noise.at(chunk++, b.size(), model.latent()));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+                NativeGarbage.collectIfDue();
                 INDArray v = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE).get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
                 sum += v.sumNumber().doubleValue();
                 n += b.size();

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.config.TrainConfig;
 import org.nf4j.model.DlgmModel;
+import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Training throughput of the DLGM + flow step (forward, gradients, update) on random binary
@@ -44,6 +45,7 @@ public final class TrainingBenchmark {
             feed.put("x", x);
             feed.put("eps", noise.at(t, config.batch(), config.latent()));
             feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+            NativeGarbage.collectIfDue();
             OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
             updater.apply(og.getGradients(), t, config.clipNorm());
         }
