@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nf4j.model.DlgmModel;
-import org.nf4j.train.StepNoise;
 import org.nf4j.runtime.NativeGarbage;
+import org.nf4j.train.StepNoise;
 
 /**
  * Per-example importance-sampled log-likelihood with the model's own posterior as proposal:

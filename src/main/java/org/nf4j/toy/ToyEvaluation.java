@@ -3,8 +3,8 @@ package org.nf4j.toy;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nf4j.train.StepNoise;
 import org.nf4j.runtime.NativeGarbage;
+import org.nf4j.train.StepNoise;
 
 /** Estimates of a fitted {@link ToyModel}: the bound at beta = 1, and samples of q_K. */
 public final class ToyEvaluation {

@@ -11,12 +11,12 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
+import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
-import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Trains a {@link ToyGroupModel} as {@link ToyTrainer} trains one {@link ToyModel}: the same noise,

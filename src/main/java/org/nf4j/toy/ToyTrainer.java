@@ -13,12 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
+import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
-import org.nf4j.runtime.NativeGarbage;
 
 /**
  * Minimises the annealed free energy of a {@link ToyModel} with Adam, fresh samples every update.
