@@ -29,7 +29,7 @@ public final class CircularConvolution implements Flow {
     private final SDVariable spectrumRe;
     private final SDVariable spectrumIm;
     private final SDVariable spectrumPower;
-    private SDVariable[][] inverseSpectra;
+    private SDVariable[] inverseMatrices;
     /** The rows' one-hot groups when grouped, else null. */
     private final SDVariable membership;
     private final int groups;
@@ -143,14 +143,32 @@ public final class CircularConvolution implements Flow {
         if (membership != null) {
             throw new UnsupportedOperationException("a grouped circular convolution has no inverse; put a group's kernels in a global flow");
         }
-        if (inverseSpectra == null) {
-            inverseSpectra = new SDVariable[][] {rows(spectrumRe), rows(spectrumIm), rows(spectrumPower)};
+        if (inverseMatrices == null) {
+            inverseMatrices = inverseMatrices();
         }
         SDVariable z = y;
         for (int k = steps - 1; k >= 0; k--) {
-            z = deconvolve(z, inverseSpectra[0][k], inverseSpectra[1][k], inverseSpectra[2][k]);
+            z = z.mmul(inverseMatrices[k]);
         }
         return z;
+    }
+
+    /**
+     * The [d, d] matrix of each step's deconvolution z = IDFT(DFT(y) / W), i.e. the deconvolution
+     * applied to the identity: computed from the kernels alone, so the chain is one product per step.
+     * (Deconvolving y itself uses y twice per step, and SameDiff's set-up of an output walks every
+     * path back through such a chain: 2^K of them, hours at K = 32.)
+     */
+    private SDVariable[] inverseMatrices() {
+        SDVariable[] re = rows(spectrumRe);
+        SDVariable[] im = rows(spectrumIm);
+        SDVariable[] power = rows(spectrumPower);
+        SDVariable identity = sd.constant(Nd4j.eye(dim).castTo(spectrumRe.dataType()));
+        SDVariable[] m = new SDVariable[steps];
+        for (int k = 0; k < steps; k++) {
+            m[k] = deconvolve(identity, re[k], im[k], power[k]);
+        }
+        return m;
     }
 
     private SDVariable[] rows(SDVariable m) {
