@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * loops share the collections.
  */
 public final class NativeGarbage {
-    /** The default: at most one collection per this many nanoseconds, process-wide. */
-    public static final long DEFAULT_INTERVAL_NANOS = 2_000_000_000L;
+    /** At most one collection per this many nanoseconds, process-wide. */
+    private static final long DEFAULT_INTERVAL_NANOS = 2_000_000_000L;
     private static final NativeGarbage SHARED = new NativeGarbage(DEFAULT_INTERVAL_NANOS, System::nanoTime, System::gc);
 
     private final long intervalNanos;

@@ -42,6 +42,7 @@ public final class ToyEvaluation {
         double[][] out = new double[samples][];
         for (int done = 0; done < samples; done += CHUNK) {
             int n = Math.min(CHUNK, samples - done);
+            NativeGarbage.collectIfDue();
             INDArray z = model.sameDiff().output(feed(n), model.samplesName()).get(model.samplesName());
             double[][] chunk = z.toDoubleMatrix();
             System.arraycopy(chunk, 0, out, done, n);
