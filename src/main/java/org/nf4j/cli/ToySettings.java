@@ -13,8 +13,13 @@ public final class ToySettings {
     @Option(names = "--batch", description = "samples per update (default: 256)")
     Integer batch;
 
-    @Option(names = "--lr", description = "Adam learning rate (default: 1e-3)")
+    @Option(names = "--lr", description = "Adam's initial learning rate (default: 1e-3)")
     Double lr;
+
+    @Option(names = "--lr-decay", paramLabel = "UPDATES",
+            description = "the learning rate falls linearly to 0 over this many updates, at least --steps; "
+                    + "0 for a constant rate (default: --steps)")
+    Integer lrDecay;
 
     @Option(names = "--seed", description = "random seed (default: 1)")
     Long seed;
@@ -24,8 +29,10 @@ public final class ToySettings {
 
     /** {@code c} with the given options applied, and its folders replaced where out / logDir are not null. */
     ToyConfig over(ToyConfig c, Path out, Path logDir) {
-        return new ToyConfig(c.target(), c.flow(), c.k(), or(steps, c.steps()), or(batch, c.batch()),
-                or(lr, c.learningRate()), c.clipNorm(), c.annealSteps(), or(seed, c.seed()),
+        int updates = or(steps, c.steps());
+        int decay = lrDecay != null ? lrDecay : c.decaySteps() == 0 ? 0 : updates;
+        return new ToyConfig(c.target(), c.flow(), c.k(), updates, or(batch, c.batch()),
+                or(lr, c.learningRate()), decay, c.clipNorm(), c.annealSteps(), or(seed, c.seed()),
                 or(evalSamples, c.evalSamples()), c.pictureSamples(), or(out, c.out()), or(logDir, c.logDir()));
     }
 

@@ -70,7 +70,7 @@ public final class ToyGrid {
     ToyConfig cellConfig(String target, FlowKind flow, int k) {
         ToyConfig c = overrides.apply(ToyConfig.defaults(target, flow, k));
         String name = ToyConfig.runName(target, flow, k);
-        return new ToyConfig(c.target(), c.flow(), c.k(), c.steps(), c.batch(), c.learningRate(), c.clipNorm(),
+        return new ToyConfig(c.target(), c.flow(), c.k(), c.steps(), c.batch(), c.learningRate(), c.decaySteps(), c.clipNorm(),
                 c.annealSteps(), c.seed(), c.evalSamples(), c.pictureSamples(), root.resolve(name), logRoot.resolve(name));
     }
 

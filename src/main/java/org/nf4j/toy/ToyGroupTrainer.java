@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -53,7 +52,7 @@ public final class ToyGroupTrainer {
     public int train(List<EventWriter> events, Path checkpoint) throws IOException {
         int groups = model.targets().size();
         List<String> params = model.trainableNames();
-        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, new Adam(settings.learningRate()));
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, settings.optimizer());
         int steps = settings.steps();
         int first = checkpoint == null ? 0
                 : ToyTrainer.resume(checkpoint, trajectoryKey(), steps, model.sameDiff(), updater, out);

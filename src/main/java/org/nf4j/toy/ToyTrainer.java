@@ -11,7 +11,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -49,7 +48,7 @@ public final class ToyTrainer {
      */
     public int train(EventWriter events, Path checkpoint) throws IOException {
         List<String> params = model.trainableNames();
-        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, new Adam(config.learningRate()));
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, config.optimizer());
         int first = checkpoint == null ? 0
                 : resume(checkpoint, config.trajectoryKey(), config.steps(), model.sameDiff(), updater, out);
         AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());

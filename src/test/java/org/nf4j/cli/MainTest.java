@@ -66,6 +66,23 @@ class MainTest {
         assertEquals(0.01, c.learningRate());
         assertEquals(256, c.batch());
         assertTrue(c.out().endsWith("u3-nice-orth-k8"));
+        assertEquals(50, c.decaySteps(), "the rate decays over --steps unless told otherwise");
+    }
+
+    @Test
+    void learningRateDecayDefaultsToTheRunLengthAndCanBeSwitchedOff() {
+        ToyCommand plain = new ToyCommand();
+        new CommandLine(plain).parseArgs();
+        assertEquals(20_000, plain.config().decaySteps());
+        ToyCommand constant = new ToyCommand();
+        new CommandLine(constant).parseArgs("--steps", "300", "--lr-decay", "0");
+        assertEquals(0, constant.config().decaySteps());
+        ToyCommand longer = new ToyCommand();
+        new CommandLine(longer).parseArgs("--steps", "300", "--lr-decay", "900");
+        assertEquals(900, longer.config().decaySteps());
+        String[] r = run("toy", "--steps", "300", "--lr-decay", "100");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--lr-decay must be 0 (constant rate) or at least --steps (300)"), r[2]);
     }
 
     @Test

@@ -21,7 +21,7 @@ class ToyGridTest {
     private static ToyGrid grid(Path dir, boolean together) {
         return new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
-                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
+                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, 20, c.clipNorm(), c.annealSteps(), 1,
                         10_000, 5_000, c.out(), c.logDir()), 2, together);
     }
 
@@ -67,7 +67,7 @@ class ToyGridTest {
     void separateRunsResumeFromTheirOwnCheckpoints(@TempDir Path dir) throws Exception {
         ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.NICE_PERM), List.of(2),
                 dir.resolve("models"), dir.resolve("logs"),
-                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, c.clipNorm(), c.annealSteps(), 1,
+                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, 20, c.clipNorm(), c.annealSteps(), 1,
                         10_000, 5_000, c.out(), c.logDir()), 2, false);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         List<ToySummary> summaries = grid.run(new PrintStream(first, true));

@@ -34,7 +34,7 @@ class ToyGroupTrainerTest {
 
     private static ToyConfig config(String target, FlowKind flow, int steps) {
         ToyConfig d = ToyConfig.defaults(target, flow, 2);
-        return new ToyConfig(target, flow, 2, steps, 32, 1e-2, 3.0, 20, 7, 10_000, 0, d.out(), d.logDir());
+        return new ToyConfig(target, flow, 2, steps, 32, 1e-2, 0, 3.0, 20, 7, 10_000, 0, d.out(), d.logDir());
     }
 
     private static double[] parameters(ToyModel m) {

@@ -20,7 +20,7 @@ class ToyRunTest {
 
     private static ToyConfig config(Path dir, FlowKind flow, int steps) {
         ToyConfig d = ToyConfig.defaults("u1", flow, 2);
-        return new ToyConfig("u1", flow, 2, steps, 256, 1e-2, d.clipNorm(), 300, 3, 10_000, 20_000,
+        return new ToyConfig("u1", flow, 2, steps, 256, 1e-2, steps, d.clipNorm(), 300, 3, 10_000, 20_000,
                 dir.resolve("run"), dir.resolve("logs"));
     }
 

@@ -24,8 +24,12 @@ class ToyTrainerTest {
     private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
     private static ToyConfig config(int steps, long seed) {
+        return config(steps, seed, 0);
+    }
+
+    private static ToyConfig config(int steps, long seed, int decaySteps) {
         ToyConfig d = ToyConfig.defaults("u2", FlowKind.NICE_PERM, 3);
-        return new ToyConfig("u2", FlowKind.NICE_PERM, 3, steps, 64, 1e-2, d.clipNorm(), 40, seed, 10_000, 0,
+        return new ToyConfig("u2", FlowKind.NICE_PERM, 3, steps, 64, 1e-2, decaySteps, d.clipNorm(), 40, seed, 10_000, 0,
                 d.out(), d.logDir());
     }
 
@@ -61,6 +65,28 @@ class ToyTrainerTest {
             moved = Math.max(moved, Math.abs(expected[i] - initial[i]));
         }
         assertTrue(moved > 1e-3, "parameters moved by " + moved);
+    }
+
+    @Test
+    void resumedRunWithDecayingRateEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
+        ToyModel straight = model(config(60, 5, 60));
+        new ToyTrainer(straight, config(60, 5, 60), out).train(null, null);
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        new ToyTrainer(model(config(25, 5, 60)), config(25, 5, 60), out).train(null, checkpoint);
+        ToyModel second = model(config(60, 5, 60));
+        assertEquals(25, new ToyTrainer(second, config(60, 5, 60), out).train(null, checkpoint));
+        assertArrayEquals(parameters(straight), parameters(second), 1e-12);
+
+        // and the decay changes the trajectory (so the comparison above sees the schedule)
+        ToyModel constant = model(config(60, 5, 0));
+        new ToyTrainer(constant, config(60, 5, 0), out).train(null, null);
+        double[] a = parameters(straight);
+        double[] b = parameters(constant);
+        double differ = 0;
+        for (int i = 0; i < a.length; i++) {
+            differ = Math.max(differ, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(differ > 1e-4, "decayed and constant rates ended " + differ + " apart");
     }
 
     @Test
