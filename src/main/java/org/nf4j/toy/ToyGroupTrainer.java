@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -52,7 +53,8 @@ public final class ToyGroupTrainer {
     public int train(List<EventWriter> events, Path checkpoint) throws IOException {
         int groups = model.targets().size();
         List<String> params = model.trainableNames();
-        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, settings.optimizer());
+        Adam adam = settings.optimizer();
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, adam);
         int steps = settings.steps();
         int first = checkpoint == null ? 0
                 : ToyTrainer.resume(checkpoint, trajectoryKey(), steps, model.sameDiff(), updater, out);
@@ -81,6 +83,7 @@ public final class ToyGroupTrainer {
                     events.get(g).scalar("train/free_energy", t, losses[g]);
                     events.get(g).scalar("train/beta", t, beta);
                     events.get(g).scalar("train/grad_norm", t, norms[g]);
+                    events.get(g).scalar("train/learning_rate", t, adam.getLearningRate(t, 0));
                 }
             }
             progress.update(t + 1, String.format(Locale.ROOT, "free energy %s beta %.3f", text(smoothed), beta));

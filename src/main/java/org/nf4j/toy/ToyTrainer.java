@@ -11,6 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -48,7 +49,8 @@ public final class ToyTrainer {
      */
     public int train(EventWriter events, Path checkpoint) throws IOException {
         List<String> params = model.trainableNames();
-        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, config.optimizer());
+        Adam adam = config.optimizer();
+        ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, adam);
         int first = checkpoint == null ? 0
                 : resume(checkpoint, config.trajectoryKey(), config.steps(), model.sameDiff(), updater, out);
         AnnealingSchedule schedule = new AnnealingSchedule(0.01, config.annealSteps());
@@ -75,6 +77,7 @@ public final class ToyTrainer {
                 events.scalar("train/free_energy", t, loss);
                 events.scalar("train/beta", t, beta);
                 events.scalar("train/grad_norm", t, gradNorm);
+                events.scalar("train/learning_rate", t, adam.getLearningRate(t, 0));
             }
             progress.update(t + 1, String.format(Locale.ROOT, "free energy %.4f beta %.3f", smoothed, beta));
             if (checkpoint != null && ((t + 1) % CHECKPOINT_EVERY == 0 || t + 1 == config.steps())) {

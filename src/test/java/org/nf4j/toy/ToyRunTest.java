@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.logging.EventFileReader;
+import org.tensorflow.proto.Event;
 
 /** A short fit lowers the bound measurably, and a run writes what it promises. */
 class ToyRunTest {
@@ -45,8 +46,19 @@ class ToyRunTest {
         assertTrue(picture.getWidth() > 2 * ToyPictures.SIZE);
         try (var files = Files.list(dir.resolve("b").resolve("logs"))) {
             Path events = files.findFirst().orElseThrow();
-            List<?> records = EventFileReader.readEvents(events);
+            List<Event> records = EventFileReader.readEvents(events);
             assertTrue(records.size() > 5, "event file has " + records.size() + " records");
+            int rates = 0;
+            for (Event e : records) {
+                for (var v : e.getSummary().getValueList()) {
+                    if (v.getTag().equals("train/learning_rate")) {
+                        rates++;
+                        // 1e-2 falling linearly to 0 over the run's 400 updates
+                        assertEquals(1e-2 * (1 - e.getStep() / 400.0), v.getSimpleValue(), 1e-8, "rate at " + e.getStep());
+                    }
+                }
+            }
+            assertTrue(rates >= 4, "learning rate logged " + rates + " times");
         }
     }
 
