@@ -163,10 +163,9 @@ public final class CircularConvolution implements Flow {
         SDVariable[] re = rows(spectrumRe);
         SDVariable[] im = rows(spectrumIm);
         SDVariable[] power = rows(spectrumPower);
-        SDVariable identity = sd.constant(Nd4j.eye(dim).castTo(spectrumRe.dataType()));
         SDVariable[] m = new SDVariable[steps];
         for (int k = 0; k < steps; k++) {
-            m[k] = deconvolve(identity, re[k], im[k], power[k]);
+            m[k] = deconvolution(re[k], im[k], power[k]);
         }
         return m;
     }
@@ -175,11 +174,13 @@ public final class CircularConvolution implements Flow {
         return steps == 1 ? new SDVariable[] {m} : sd.unstack(m, 0, steps);
     }
 
-    private SDVariable deconvolve(SDVariable y, SDVariable re, SDVariable im, SDVariable power) {
-        SDVariable yRe = y.mmul(cos);
-        SDVariable yIm = y.mmul(sin).neg();
-        SDVariable zRe = yRe.mul(re).add(yIm.mul(im)).div(power);
-        SDVariable zIm = yIm.mul(re).sub(yRe.mul(im)).div(power);
+    /**
+     * IDFT(DFT(y) / W) with y the identity: DFT(I) = cos - i sin, so the spectrum of the result is
+     * (cos re - sin im) / power + i (-sin re - cos im) / power, taken back by the inverse DFT.
+     */
+    private SDVariable deconvolution(SDVariable re, SDVariable im, SDVariable power) {
+        SDVariable zRe = cos.mul(re).sub(sin.mul(im)).div(power);
+        SDVariable zIm = sin.mul(re).add(cos.mul(im)).neg().div(power);
         return zRe.mmul(cos).sub(zIm.mmul(sin)).div(dim);
     }
 }
