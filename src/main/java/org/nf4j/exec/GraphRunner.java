@@ -1,0 +1,113 @@
+package org.nf4j.exec;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs one fixed request on a SameDiff graph in a loop: some outputs, and optionally the gradients
+ * of some variables (SameDiff's autodiff, its gradient function). With {@link Executor#COMPILED} a
+ * {@link CompiledPlan} is built per set of placeholder shapes (a training batch, the last partial
+ * batch, an evaluation chunk each get their own, cached) and every later call with those shapes is
+ * a flat loop of native ops. A graph the plan cannot run is said once, in one line, and then runs
+ * on SameDiff; so does everything with {@link Executor#SAMEDIFF}.
+ *
+ * <p>Results of the compiled path are the plan's own arrays, overwritten by the next {@link #run}
+ * with the same shapes: read them (or {@code dup()} them) before the next call. Parameters are
+ * read by reference, so in-place updates between calls are seen. One runner is for one thread.
+ */
+public final class GraphRunner {
+    private final SameDiff sd;
+    private final List<String> outputs;
+    private final List<String> gradientsOf;
+    private final PrintStream notices;
+    private final Map<String, CompiledPlan> plans = new HashMap<>();
+    private Executor executor;
+    private String fallbackReason;
+
+    private GraphRunner(SameDiff sd, List<String> outputs, List<String> gradientsOf, Executor executor, PrintStream notices) {
+        if (outputs.isEmpty() && gradientsOf.isEmpty()) {
+            throw new IllegalArgumentException("ask for at least one output or gradient");
+        }
+        this.sd = sd;
+        this.outputs = List.copyOf(outputs);
+        this.gradientsOf = List.copyOf(gradientsOf);
+        this.executor = executor;
+        this.notices = notices;
+    }
+
+    /** Outputs and the gradients of {@code variables} (by variable name), as {@code calculateGradientsAndOutputs}. */
+    public static GraphRunner gradients(SameDiff sd, List<String> outputs, List<String> variables, Executor executor) {
+        if (variables.isEmpty()) {
+            throw new IllegalArgumentException("name the variables whose gradients are wanted");
+        }
+        return new GraphRunner(sd, outputs, variables, executor, System.err);
+    }
+
+    /** Outputs only, as {@code sd.output(feed, outputs)}. */
+    public static GraphRunner outputs(SameDiff sd, List<String> outputs, Executor executor) {
+        return new GraphRunner(sd, outputs, List.of(), executor, System.err);
+    }
+
+    /** This runner, saying a fallback to SameDiff on {@code stream} instead of standard error. */
+    public GraphRunner noticesTo(PrintStream stream) {
+        GraphRunner r = new GraphRunner(sd, outputs, gradientsOf, executor, stream);
+        return r;
+    }
+
+    /** Runs the request on {@code feed} (placeholder arrays by name). */
+    public StepResult run(Map<String, INDArray> feed) {
+        if (executor == Executor.COMPILED) {
+            String key = shapeKey(feed);
+            CompiledPlan plan = plans.get(key);
+            if (plan != null) {
+                return plan.run(feed);
+            }
+            try {
+                plan = new PlanBuilder(sd, outputs, gradientsOf).build(feed);
+                plans.put(key, plan);
+                return plan.lastResult();
+            } catch (UnsupportedGraphException e) {
+                fallbackReason = e.getMessage();
+                executor = Executor.SAMEDIFF;
+                plans.clear();
+                notices.println("nf4j: the compiled executor cannot run this graph (" + e.getMessage() + "); it runs on SameDiff");
+            }
+        }
+        if (gradientsOf.isEmpty()) {
+            return new StepResult(sd.output(feed, outputs.toArray(new String[0])), Map.of());
+        }
+        OutAndGrad og = sd.calculateGradientsAndOutputs(feed, outputs, gradientsOf);
+        return new StepResult(og.getOutputs(), og.getGradients());
+    }
+
+    /** The engine in use: {@link Executor#SAMEDIFF} when asked for, or after a graph was refused. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Why the compiled executor refused this graph, if it did. */
+    public Optional<String> fallbackReason() {
+        return Optional.ofNullable(fallbackReason);
+    }
+
+    /** Native ops per run of the plan for these shapes, or -1 where there is none (yet). */
+    public int planSize(Map<String, INDArray> feed) {
+        CompiledPlan p = plans.get(shapeKey(feed));
+        return p == null ? -1 : p.size();
+    }
+
+    private static String shapeKey(Map<String, INDArray> feed) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, INDArray> e : new TreeMap<>(feed).entrySet()) {
+            b.append(e.getKey()).append(java.util.Arrays.toString(e.getValue().shape())).append(';');
+        }
+        return b.toString();
+    }
+}

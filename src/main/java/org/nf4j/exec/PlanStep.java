@@ -1,0 +1,12 @@
+package org.nf4j.exec;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** One native op of a {@link CompiledPlan}, bound once to its input and output arrays. */
+interface PlanStep {
+    /** Runs the op on its bound arrays. */
+    void run();
+
+    /** Binds input {@code index} to {@code array} (a parameter array SameDiff replaced). */
+    void rebind(int index, INDArray array);
+}
