@@ -32,13 +32,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--updates", defaultValue = "100", description = "timed updates (default: ${DEFAULT-VALUE})")
     int updates;
 
+    @Option(names = "--executor", defaultValue = "compiled",
+            description = "compiled or samediff (SameDiff's own session; default: ${DEFAULT-VALUE})")
+    String executor;
+
     @Override
     public Integer call() {
         FlowKind.parse(flow);
         System.out.println(backend.start());
         for (int k : ks) {
             TrainConfig c = TrainConfig.DEFAULTS.with("flow", flow).with("k", Integer.toString(k))
-                    .with("batch", Integer.toString(batch));
+                    .with("batch", Integer.toString(batch)).with("executor", executor);
             System.out.println(TrainingBenchmark.run(c, warmup, updates));
         }
         return 0;

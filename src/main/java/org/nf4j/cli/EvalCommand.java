@@ -52,6 +52,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "also print this run minus RUN (evaluated before on the same split) per digit, with paired standard errors")
     String baseline;
 
+    @Option(names = "--executor", defaultValue = "compiled",
+            description = "compiled or samediff (SameDiff's own session, for comparison; default: ${DEFAULT-VALUE})")
+    String executor;
+
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
 
@@ -65,7 +69,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (maxRows < 1) {
             throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
         }
-        return new EvalRun.Settings(checkpoint, MnistSplit.parse(split), samples, seed, limit, maxRows);
+        return new EvalRun.Settings(checkpoint, MnistSplit.parse(split), samples, seed, limit, maxRows,
+                org.nf4j.exec.Executor.parse(executor));
     }
 
     /** --data-dir, else the data-dir in the run's config.properties, else data/mnist. */

@@ -69,8 +69,10 @@ public final class Table2Command implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
-        EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, samples, evalSeed, limit, maxRows);
-        return new Table2Sweep(base(), flows, ks, prefix, models, logs, out != null ? out : models.resolve(prefix), eval);
+        TrainConfig base = base();
+        EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, samples, evalSeed, limit, maxRows,
+                org.nf4j.exec.Executor.parse(base.executor()));
+        return new Table2Sweep(base, flows, ks, prefix, models, logs, out != null ? out : models.resolve(prefix), eval);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nf4j.cli;
 
 import java.nio.file.Path;
+import org.nf4j.exec.Executor;
 import org.nf4j.toy.ToyConfig;
 import picocli.CommandLine.Option;
 
@@ -27,13 +28,17 @@ public final class ToySettings {
     @Option(names = "--eval-samples", description = "samples for each final bound (default: 100000, at least 10000)")
     Integer evalSamples;
 
+    @Option(names = "--executor", description = "compiled or samediff (SameDiff's own session, for comparison; default: compiled)")
+    String executor;
+
     /** {@code c} with the given options applied, and its folders replaced where out / logDir are not null. */
     ToyConfig over(ToyConfig c, Path out, Path logDir) {
         int updates = or(steps, c.steps());
         int decay = lrDecay != null ? lrDecay : c.decaySteps() == 0 ? 0 : updates;
         return new ToyConfig(c.target(), c.flow(), c.k(), updates, or(batch, c.batch()),
                 or(lr, c.learningRate()), decay, c.clipNorm(), c.annealSteps(), or(seed, c.seed()),
-                or(evalSamples, c.evalSamples()), c.pictureSamples(), or(out, c.out()), or(logDir, c.logDir()));
+                or(evalSamples, c.evalSamples()), c.pictureSamples(), or(out, c.out()), or(logDir, c.logDir()),
+                executor == null ? c.executor() : Executor.parse(executor));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -109,7 +109,8 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
         DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out)
                 .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION), resuming);
-        double test = DlgmTrainer.negElbo(r.model(), MnistSplitData.load(data, MnistSplit.TEST));
+        double test = DlgmTrainer.negElbo(r.model(), MnistSplitData.load(data, MnistSplit.TEST),
+                org.nf4j.exec.Executor.parse(c.executor()));
         System.out.println(String.format(java.util.Locale.ROOT, "test -elbo %.2f nats (10,000 test digits, static binarisation)", test));
         Files.writeString(runDir.resolve("train-summary.properties"), String.format(java.util.Locale.ROOT,
                 "steps=%d%ntrain_neg_elbo=%.4f%nvalidation_neg_elbo=%.4f%ntest_neg_elbo=%.4f%nexamples_per_s=%.1f%n",

@@ -37,6 +37,9 @@ public final class TrainingSettings {
     @Option(names = "--data-dir", description = "MNIST IDX files; fetched there if missing (default: data/mnist)")
     String dataDir;
 
+    @Option(names = "--executor", description = "compiled or samediff (SameDiff's own session, for comparison; default: compiled)")
+    String executor;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "any setting of a config file, e.g. --set anneal-steps=2000 (repeatable; applied last)")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -55,14 +58,16 @@ public final class TrainingSettings {
         put(flags, "optimizer", optimizer);
         put(flags, "seed", seed);
         put(flags, "data-dir", dataDir);
+        put(flags, "executor", executor);
         return c.with(flags).with(settings);
     }
 
-    /** Only --steps and --epochs, over an existing run's configuration (resume). */
+    /** Only --steps, --epochs and --executor, over an existing run's configuration (resume). */
     TrainConfig budgetOver(TrainConfig c) {
         Map<String, String> flags = new LinkedHashMap<>();
         put(flags, "epochs", epochs);
         put(flags, "steps", steps);
+        put(flags, "executor", executor);
         return c.with(flags);
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.logging.EventWriter;
+import org.nf4j.exec.Executor;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.CheckpointStore;
@@ -21,7 +22,13 @@ public final class EvalRun {
     public static final String EVAL_JSON = "eval.json";
 
     /** What to evaluate and how. */
-    public record Settings(String checkpoint, MnistSplit split, int samples, long seed, int limit, int maxRows) {
+    public record Settings(String checkpoint, MnistSplit split, int samples, long seed, int limit, int maxRows,
+                           Executor executor) {
+        /** Settings run by the default (compiled) executor. */
+        public Settings(String checkpoint, MnistSplit split, int samples, long seed, int limit, int maxRows) {
+            this(checkpoint, split, samples, seed, limit, maxRows, Executor.COMPILED);
+        }
+
         public Settings {
             if (split != MnistSplit.TEST && split != MnistSplit.VALIDATION) {
                 throw new IllegalArgumentException("--split must be test or validation, got " + split.cliName());
@@ -79,7 +86,7 @@ public final class EvalRun {
                 + "example%s", file, c.step(), s.split().cliName(), s.samples(),
                 s.limit() > 0 ? ", first " + s.limit() + " examples" : ""));
         long start = System.nanoTime();
-        ImportanceSampler sampler = new ImportanceSampler(model, s.samples(), s.seed(), s.maxRows());
+        ImportanceSampler sampler = new ImportanceSampler(model, s.samples(), s.seed(), s.maxRows(), s.executor());
         ImportanceSampler.Estimate[] e = new Evaluator(sampler, out, 10_000).run(data, s.limit());
         EvalResult r = summarise(name, file.toString(), c.step(), s, e, (System.nanoTime() - start) / 1e9);
         Files.writeString(runDir.resolve(EVAL_JSON), r.toJson());

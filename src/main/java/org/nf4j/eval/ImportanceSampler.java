@@ -8,6 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nf4j.exec.Executor;
+import org.nf4j.exec.GraphRunner;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.StepNoise;
@@ -45,8 +47,14 @@ public final class ImportanceSampler {
     private final int maxRows;
     private final StepNoise noise;
     private final DataType dtype;
+    private final GraphRunner runner;
 
     public ImportanceSampler(DlgmModel model, int samples, long seed, int maxRows) {
+        this(model, samples, seed, maxRows, Executor.COMPILED);
+    }
+
+    /** @param executor what runs the graph over the chunks of rows (each chunk size gets its own compiled plan) */
+    public ImportanceSampler(DlgmModel model, int samples, long seed, int maxRows, Executor executor) {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
@@ -58,6 +66,7 @@ public final class ImportanceSampler {
         this.maxRows = maxRows;
         this.noise = new StepNoise(seed);
         this.dtype = model.sameDiff().getVariable("x").dataType();
+        this.runner = GraphRunner.outputs(model.sameDiff(), List.of(DlgmModel.NEG_ELBO_PER_EXAMPLE), executor);
     }
 
     public int samples() {
@@ -110,8 +119,7 @@ public final class ImportanceSampler {
             feed.put("eps", allEps.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).dup());
             feed.put("beta", beta);
             NativeGarbage.collectIfDue();
-            INDArray negElbo = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE)
-                    .get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
+            INDArray negElbo = runner.run(feed).outputs().get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
             double[] v = negElbo.toDoubleVector();
             for (int i = 0; i < v.length; i++) {
                 logW[r0 + i] = -v[i];

@@ -28,7 +28,7 @@ import org.nf4j.train.ProgressLine;
 public record Table2Cell(String flow, int k, TrainConfig config) {
     public static final String SUMMARY = "train-summary.properties";
     /** Keys that may differ between the folder's config and the cell's: the budget and where the data are. */
-    private static final List<String> FREE = List.of("steps", "epochs", "data-dir");
+    private static final List<String> FREE = List.of("steps", "epochs", "data-dir", "executor");
 
     public String run() {
         return config.resolvedRunName();
@@ -53,7 +53,7 @@ public record Table2Cell(String flow, int k, TrainConfig config) {
             out.println((resume ? "resuming " : "training ") + run() + " to " + budget + " updates");
             long start = System.nanoTime();
             DlgmTrainer.Result r = new DlgmTrainer(config, runDir, logs.resolve(run()), out).run(train, validation, resume);
-            double testNegElbo = DlgmTrainer.negElbo(r.model(), test);
+            double testNegElbo = DlgmTrainer.negElbo(r.model(), test, org.nf4j.exec.Executor.parse(config.executor()));
             Files.writeString(runDir.resolve(SUMMARY), String.format(Locale.ROOT,
                     "steps=%d%ntrain_neg_elbo=%.4f%nvalidation_neg_elbo=%.4f%ntest_neg_elbo=%.4f%nexamples_per_s=%.1f%n",
                     r.steps(), r.trainNegElbo(), r.validationNegElbo(), testNegElbo, r.examplesPerSecond()));

@@ -3,6 +3,7 @@ package org.nf4j.toy;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nf4j.exec.Executor;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.LinearDecay;
 
@@ -24,10 +25,25 @@ import org.nf4j.train.LinearDecay;
  * @param pictureSamples  samples for the histogram picture of flows without an inverse
  * @param out             the run's folder (summary.json, config.json, density.png)
  * @param logDir          the run's TensorBoard folder
+ * @param executor        what runs the graph in the training and evaluation loops (not part of the
+ *                        trajectory: both give the same numbers)
  */
 public record ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate,
                         int decaySteps, double clipNorm, double annealSteps, long seed, int evalSamples, int pictureSamples,
-                        Path out, Path logDir) {
+                        Path out, Path logDir, Executor executor) {
+
+    /** A config run by the default (compiled) executor. */
+    public ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate, int decaySteps,
+                     double clipNorm, double annealSteps, long seed, int evalSamples, int pictureSamples, Path out, Path logDir) {
+        this(target, flow, k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples, pictureSamples,
+                out, logDir, Executor.COMPILED);
+    }
+
+    /** This config run by {@code e}. */
+    public ToyConfig withExecutor(Executor e) {
+        return new ToyConfig(target, flow, k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples,
+                pictureSamples, out, logDir, e);
+    }
 
     /** The run's name: {@code <target>-<flow>-k<K>}. */
     public static String runName(String target, FlowKind flow, int k) {
@@ -46,6 +62,9 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
 
     /** Checks ranges, with messages that say what is allowed. */
     public ToyConfig {
+        if (executor == null) {
+            throw new IllegalArgumentException("executor must be compiled or samediff");
+        }
         if (k < 1) {
             throw new IllegalArgumentException("--k must be at least 1, got " + k);
         }
@@ -88,9 +107,9 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
                         + "  \"batch\": %d,\n  \"optimizer\": \"adam\",\n  \"learning_rate\": %s,\n  \"lr_decay_steps\": %d,\n  \"clip_norm\": %s,\n"
                         + "  \"anneal_steps\": %s,\n  \"seed\": %d,\n  \"eval_samples\": %d,\n  \"picture_samples\": %d,\n"
                         + "  \"q0\": \"N(mu, diag(sigma^2)), mu and log sigma learned, initially N(0, I)\",\n"
-                        + "  \"out\": \"%s\",\n  \"log_dir\": \"%s\"\n}\n",
+                        + "  \"out\": \"%s\",\n  \"log_dir\": \"%s\",\n  \"executor\": \"%s\"\n}\n",
                 target, flow.id(), k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples,
-                pictureSamples, json(out), json(logDir));
+                pictureSamples, json(out), json(logDir), executor.key());
     }
 
     private static String json(Path p) {

@@ -71,7 +71,7 @@ public final class ToyGrid {
         ToyConfig c = overrides.apply(ToyConfig.defaults(target, flow, k));
         String name = ToyConfig.runName(target, flow, k);
         return new ToyConfig(c.target(), c.flow(), c.k(), c.steps(), c.batch(), c.learningRate(), c.decaySteps(), c.clipNorm(),
-                c.annealSteps(), c.seed(), c.evalSamples(), c.pictureSamples(), root.resolve(name), logRoot.resolve(name));
+                c.annealSteps(), c.seed(), c.evalSamples(), c.pictureSamples(), root.resolve(name), logRoot.resolve(name), c.executor());
     }
 
     /** Runs (or reuses) every cell and writes the figures and tables; returns the summaries. */

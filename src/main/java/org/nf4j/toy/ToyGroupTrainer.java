@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nf4j.exec.GraphRunner;
+import org.nf4j.exec.StepResult;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -62,16 +63,17 @@ public final class ToyGroupTrainer {
         StepNoise noise = new StepNoise(settings.seed());
         ProgressLine progress = new ProgressLine(out, first, steps, 5_000);
         List<String> outputs = List.of(model.lossName(), model.perGroupName());
+        GraphRunner runner = GraphRunner.gradients(model.sameDiff(), outputs, params, settings.executor());
         double[] smoothed = new double[groups];
         Arrays.fill(smoothed, Double.NaN);
         for (int t = first; t < steps; t++) {
             double beta = schedule.beta(t);
             Map<String, INDArray> feed = model.feed(noise.at(t, settings.batch(), 2), beta);
             NativeGarbage.collectIfDue();
-            OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
-            double[] losses = og.getOutputs().get(model.perGroupName()).toDoubleVector();
+            StepResult step = runner.run(feed);
+            double[] losses = step.outputs().get(model.perGroupName()).toDoubleVector();
             boolean finite = Arrays.stream(losses).allMatch(Double::isFinite);
-            double[] norms = finite ? updater.apply(og.getGradients(), t, settings.clipNorm(), groups) : losses;
+            double[] norms = finite ? updater.apply(step.gradients(), t, settings.clipNorm(), groups) : losses;
             for (int g = 0; g < groups; g++) {
                 if (!Double.isFinite(losses[g]) || !Double.isFinite(norms[g])) {
                     throw new IllegalStateException(String.format(Locale.ROOT,

@@ -64,7 +64,7 @@ public final class ToyRun {
     static ToySummary evaluate(ToyModel model, ToyConfig config, EventWriter events, double seconds, int resumedFrom,
                                int trainedWith, PrintStream out) throws IOException {
         Energy2D target = Targets.byName(config.target());
-        BoundEstimate bound = new ToyEvaluation(model, config.seed() + 1).bound(config.evalSamples());
+        BoundEstimate bound = new ToyEvaluation(model, config.seed() + 1, config.executor()).bound(config.evalSamples());
         double logZ = LogPartition.of(target);
         boolean exact = model.flow().hasInverse();
         ToySummary summary = new ToySummary(target.name(), config.flow().id(), config.k(), config.steps(), bound.mean(),
@@ -73,7 +73,7 @@ public final class ToyRun {
         events.scalar("eval/bound", config.steps(), summary.bound());
         events.scalar("eval/exact_kl", config.steps(), summary.exactKl());
         BufferedImage learned = exact ? ToyPictures.exact(model)
-                : ToyPictures.histogram(new ToyEvaluation(model, config.seed() + 2).samples(config.pictureSamples()));
+                : ToyPictures.histogram(new ToyEvaluation(model, config.seed() + 2, config.executor()).samples(config.pictureSamples()));
         ImageIO.write(learned, "png", config.out().resolve(LEARNED_TILE).toFile());
         new FigureGrid(String.format(Locale.ROOT, "%s, %s K=%d: bound %.3f, KL %.3f nats", target.name(),
                 config.flow().id(), config.k(), summary.bound(), summary.exactKl()), List.of(""),

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nf4j.exec.GraphRunner;
+import org.nf4j.exec.StepResult;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.runtime.NativeGarbage;
 import org.nf4j.train.AnnealingSchedule;
@@ -57,6 +58,7 @@ public final class ToyTrainer {
         StepNoise noise = new StepNoise(config.seed());
         ProgressLine progress = new ProgressLine(out, first, config.steps(), 5_000);
         List<String> outputs = List.of(model.lossName());
+        GraphRunner runner = GraphRunner.gradients(model.sameDiff(), outputs, params, config.executor());
         double smoothed = Double.NaN;
         for (int t = first; t < config.steps(); t++) {
             double beta = schedule.beta(t);
@@ -64,9 +66,9 @@ public final class ToyTrainer {
                     "eps", noise.at(t, config.batch(), 2),
                     "beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
             NativeGarbage.collectIfDue();
-            OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
-            double loss = og.getOutputs().get(model.lossName()).getDouble(0);
-            Map<String, INDArray> grads = og.getGradients();
+            StepResult step = runner.run(feed);
+            double loss = step.outputs().get(model.lossName()).getDouble(0);
+            Map<String, INDArray> grads = step.gradients();
             double gradNorm = Double.isFinite(loss) ? updater.apply(grads, t, config.clipNorm()) : Double.NaN;
             if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
                 throw new IllegalStateException(String.format(Locale.ROOT,

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
@@ -23,6 +22,9 @@ import org.nf4j.data.MnistBatch;
 import org.nf4j.data.MnistIterator;
 import org.nf4j.data.MnistIteratorConfig;
 import org.nf4j.data.MnistSplitData;
+import org.nf4j.exec.Executor;
+import org.nf4j.exec.GraphRunner;
+import org.nf4j.exec.StepResult;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.logging.EventWriter;
@@ -118,6 +120,10 @@ public final class DlgmTrainer {
             List<String> lossOnly = List.of(DlgmModel.LOSS);
             List<String> monitored = List.of(DlgmModel.LOSS, DlgmModel.NEG_ELBO, DlgmModel.RECONSTRUCTION, DlgmModel.KL,
                     DlgmModel.LOG_DET);
+            Executor executor = Executor.parse(config.executor());
+            GraphRunner lossStep = GraphRunner.gradients(model.sameDiff(), lossOnly, params, executor);
+            GraphRunner monitoredStep = GraphRunner.gradients(model.sameDiff(), monitored, params, executor);
+            GraphRunner validationPass = validationRunner(model, executor);
             while (step < total) {
                 if (!it.hasNext()) {
                     it.nextEpoch();
@@ -130,10 +136,10 @@ public final class DlgmTrainer {
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), beta));
                 boolean log = (step + 1) % LOG_EVERY == 0 || step + 1 == total;
                 NativeGarbage.collectIfDue();
-                OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, log ? monitored : lossOnly, params);
-                Map<String, INDArray> o = og.getOutputs();
+                StepResult result = (log ? monitoredStep : lossStep).run(feed);
+                Map<String, INDArray> o = result.outputs();
                 double loss = o.get(DlgmModel.LOSS).getDouble(0);
-                double gradNorm = Double.isFinite(loss) ? updater.apply(og.getGradients(), (int) step, config.clipNorm()) : Double.NaN;
+                double gradNorm = Double.isFinite(loss) ? updater.apply(result.gradients(), (int) step, config.clipNorm()) : Double.NaN;
                 if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
                     throw new IllegalStateException(String.format(Locale.ROOT,
                             "training stopped at step %d: the %s is not finite (loss %s, gradient norm %s); the parameters "
@@ -158,7 +164,7 @@ public final class DlgmTrainer {
                 }
                 boolean validate = step % config.validateEvery() == 0 || step == total;
                 if (validate) {
-                    lastValidation = negElbo(model, validation);
+                    lastValidation = negElbo(validationPass, model.latent(), validation);
                     events.scalar("validation/neg_elbo", step, lastValidation);
                     writeImages(model, validation, events, step);
                 }
@@ -190,8 +196,16 @@ public final class DlgmTrainer {
         }
     }
 
-    /** Mean -ELBO (beta = 1) over a whole split (static binarisation, fixed noise). */
-    public static double negElbo(DlgmModel model, MnistSplitData validation) {
+    /** Mean -ELBO (beta = 1) over a whole split (static binarisation, fixed noise), run by {@code executor}. */
+    public static double negElbo(DlgmModel model, MnistSplitData split, Executor executor) {
+        return negElbo(validationRunner(model, executor), model.latent(), split);
+    }
+
+    private static GraphRunner validationRunner(DlgmModel model, Executor executor) {
+        return GraphRunner.outputs(model.sameDiff(), List.of(DlgmModel.NEG_ELBO_PER_EXAMPLE), executor);
+    }
+
+    private static double negElbo(GraphRunner pass, int latent, MnistSplitData validation) {
         MnistIteratorConfig vc = MnistIteratorConfig.defaults().withBatchSize(500).withBinarization(Binarization.STATIC)
                 .withShuffle(false);
         StepNoise noise = new StepNoise(VALIDATION_NOISE_SEED);
@@ -203,10 +217,10 @@ public final class DlgmTrainer {
                 MnistBatch b = it.next();
                 Map<String, INDArray> feed = new HashMap<>();
                 feed.put("x", b.features().castTo(Nd4j.defaultFloatingPointType()));
-                feed.put("eps", noise.at(chunk++, b.size(), model.latent()));
+                feed.put("eps", noise.at(chunk++, b.size(), latent));
                 feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
                 NativeGarbage.collectIfDue();
-                INDArray v = model.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE).get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
+                INDArray v = pass.run(feed).outputs().get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
                 sum += v.sumNumber().doubleValue();
                 n += b.size();
             }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.config.TrainConfig;
+import org.nf4j.exec.Executor;
+import org.nf4j.exec.GraphRunner;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.runtime.NativeGarbage;
 
@@ -23,7 +24,10 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    /** One line: {@code bench flow=planar k=20 batch=100 examples_per_s=1234.5 peak_rss_mb=800}. */
+    /**
+     * One line: {@code bench flow=planar k=20 batch=100 executor=compiled examples_per_s=1234.5 ms_per_step=81.00
+     * peak_rss_mb=800}; the executor is the one that ran (samediff after a refused graph).
+     */
     public static String run(TrainConfig config, int warmup, int measured) {
         DlgmModel model = DlgmTrainer.model(config);
         List<String> params = model.trainableNames();
@@ -36,6 +40,7 @@ public final class TrainingBenchmark {
         INDArray x = Nd4j.create(pixels, new long[] {config.batch(), DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType());
         StepNoise noise = new StepNoise(1);
         List<String> outputs = List.of(DlgmModel.LOSS);
+        GraphRunner runner = GraphRunner.gradients(model.sameDiff(), outputs, params, Executor.parse(config.executor()));
         long start = 0;
         for (int t = 0; t < warmup + measured; t++) {
             if (t == warmup) {
@@ -46,13 +51,12 @@ public final class TrainingBenchmark {
             feed.put("eps", noise.at(t, config.batch(), config.latent()));
             feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
             NativeGarbage.collectIfDue();
-            OutAndGrad og = model.sameDiff().calculateGradientsAndOutputs(feed, outputs, params);
-            updater.apply(og.getGradients(), t, config.clipNorm());
+            updater.apply(runner.run(feed).gradients(), t, config.clipNorm());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "bench flow=%s k=%d batch=%d examples_per_s=%.1f peak_rss_mb=%d",
-                config.k() == 0 ? "none" : config.flow(), config.k(), config.batch(), measured * config.batch() / seconds,
-                peakRssMb());
+        return String.format(Locale.ROOT, "bench flow=%s k=%d batch=%d executor=%s examples_per_s=%.1f ms_per_step=%.2f peak_rss_mb=%d",
+                config.k() == 0 ? "none" : config.flow(), config.k(), config.batch(), runner.executor().key(),
+                measured * config.batch() / seconds, 1e3 * seconds / measured, peakRssMb());
     }
 
     /** VmHWM from /proc/self/status, or -1 where there is no /proc. */
