@@ -36,6 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "compiled or samediff (SameDiff's own session; default: ${DEFAULT-VALUE})")
     String executor;
 
+    @Option(names = "--profile", description = "also print where the compiled step's time goes, per op kind")
+    boolean profile;
+
     @Override
     public Integer call() {
         FlowKind.parse(flow);
@@ -44,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
             TrainConfig c = TrainConfig.DEFAULTS.with("flow", flow).with("k", Integer.toString(k))
                     .with("batch", Integer.toString(batch)).with("executor", executor);
             System.out.println(TrainingBenchmark.run(c, warmup, updates));
+            if (profile) {
+                TrainingBenchmark.profile(c, updates).forEach(System.out::println);
+            }
         }
         return 0;
     }

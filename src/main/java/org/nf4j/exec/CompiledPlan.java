@@ -56,6 +56,35 @@ final class CompiledPlan {
         return result;
     }
 
+    /**
+     * Runs the plan {@code runs} times on {@code feed}, timing every op, and returns the total
+     * nanoseconds per op kind (most first), divided by {@code runs}: where a step's time goes.
+     */
+    Map<String, Long> profile(Map<String, INDArray> feed, int runs) {
+        run(feed);
+        Map<String, Long> nanos = new java.util.HashMap<>();
+        for (int r = 0; r < runs; r++) {
+            for (PlanStep s : steps) {
+                long t0 = System.nanoTime();
+                s.run();
+                nanos.merge(s.kind(), System.nanoTime() - t0, Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue() / runs));
+        return sorted;
+    }
+
+    /** Ops of each kind in one run. */
+    Map<String, Integer> counts() {
+        Map<String, Integer> n = new java.util.HashMap<>();
+        for (PlanStep s : steps) {
+            n.merge(s.kind(), 1, Integer::sum);
+        }
+        return n;
+    }
+
     /** The result of the last run (the build's own first run, before any {@link #run}). */
     StepResult lastResult() {
         return result;

@@ -23,6 +23,11 @@ final class CustomOpStep implements PlanStep {
     }
 
     @Override
+    public String kind() {
+        return op.opName();
+    }
+
+    @Override
     public void rebind(int index, INDArray array) {
         context.setInputArray(index, array);
     }

@@ -103,6 +103,25 @@ public final class GraphRunner {
         return p == null ? -1 : p.size();
     }
 
+    /**
+     * One line per op kind of the plan for {@code feed}'s shapes: count and time per run, most
+     * time first, from {@code runs} timed runs (builds the plan if needed; compiled only).
+     */
+    public List<String> profile(Map<String, INDArray> feed, int runs) {
+        run(feed);
+        CompiledPlan p = plans.get(shapeKey(feed));
+        if (p == null) {
+            throw new IllegalStateException("no compiled plan: the runner uses " + executor.key());
+        }
+        Map<String, Integer> counts = p.counts();
+        List<String> lines = new java.util.ArrayList<>();
+        for (Map.Entry<String, Long> e : p.profile(feed, runs).entrySet()) {
+            lines.add(String.format(java.util.Locale.ROOT, "%-28s %4d ops %9.3f ms", e.getKey(), counts.get(e.getKey()),
+                    e.getValue() / 1e6));
+        }
+        return lines;
+    }
+
     private static String shapeKey(Map<String, INDArray> feed) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, INDArray> e : new TreeMap<>(feed).entrySet()) {

@@ -61,6 +61,11 @@ final class LegacyOpStep implements PlanStep {
     }
 
     @Override
+    public String kind() {
+        return op.opName();
+    }
+
+    @Override
     public void rebind(int index, INDArray array) {
         inputs[index] = array;
         if (!(second == Second.AXIS && index == 1)) {

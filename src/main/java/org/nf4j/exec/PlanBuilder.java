@@ -67,6 +67,8 @@ final class PlanBuilder {
     private final Map<String, INDArray> placeholders = new LinkedHashMap<>();
     private final Map<String, VariableBinding> bindings = new LinkedHashMap<>();
     private final List<PlanStep> steps = new ArrayList<>();
+    /** Names of the requested outputs and gradients: allocated in 'c' order (see {@link #allocate}). */
+    private final java.util.Set<String> wanted = new java.util.HashSet<>();
 
     /**
      * @param gradientsOf variables whose gradients are wanted; empty for a forward-only plan
@@ -87,6 +89,13 @@ final class PlanBuilder {
         OpOrderRecorder recorder = new OpOrderRecorder();
         OutAndGrad reference = record(feed, recorder);
         SameDiff executed = recorder.executed() != null ? recorder.executed() : gradientsOf.isEmpty() ? sd : sd.getFunction("grad");
+        wanted.addAll(outputs);
+        for (String p : gradientsOf) {
+            SDVariable g = sd.getVariable(p).getGradient();
+            if (g != null) {
+                wanted.add(g.name());
+            }
+        }
         for (String name : recorder.opNames()) {
             compile(executed, name, feed);
         }
@@ -164,7 +173,7 @@ final class PlanBuilder {
                 }
                 for (int i = 0; i < shapes.size(); i++) {
                     DataType type = g.getVariable(outNames.get(i)).dataType();
-                    oc.setOutputArray(i, allocate(opName, df, shapes.get(i), type));
+                    oc.setOutputArray(i, allocate(opName, df, shapes.get(i), type, wanted.contains(outNames.get(i))));
                     values.put(outNames.get(i), oc.getOutputArray(i));
                 }
             }
@@ -197,7 +206,7 @@ final class PlanBuilder {
             if (shapes == null || shapes.size() != 1) {
                 throw new UnsupportedGraphException("op " + opName + " (" + df.opName() + "): no output shape");
             }
-            oc.setOutputArray(0, allocate(opName, df, shapes.get(0), shapes.get(0).dataType()));
+            oc.setOutputArray(0, allocate(opName, df, shapes.get(0), shapes.get(0).dataType(), wanted.contains(outNames.get(0))));
             values.put(outNames.get(0), oc.getOutputArray(0));
             step = legacy;
         }
@@ -211,11 +220,18 @@ final class PlanBuilder {
         step.run();
     }
 
-    private INDArray allocate(String opName, DifferentialFunction df, LongShapeDescriptor shape, DataType type) {
+    /**
+     * An output array of the shape libnd4j asked for. A result the caller reads (an output or a
+     * gradient) is laid out in 'c' order even where libnd4j would pick 'f' (the weight gradients of
+     * {@code xw_plus_b_bp}): the kernels write through the array's strides, the values are the same
+     * (the plan's first run is checked against SameDiff's), and the optimiser can then read a
+     * gradient as one flat run of memory instead of copying it into 'c' order every step.
+     */
+    private INDArray allocate(String opName, DifferentialFunction df, LongShapeDescriptor shape, DataType type, boolean result) {
         if (shape.isEmpty()) {
             throw new UnsupportedGraphException("op " + opName + " (" + df.opName() + ") has an empty output");
         }
-        return Nd4j.createUninitialized(type, shape.getShape(), shape.getOrder());
+        return Nd4j.createUninitialized(type, shape.getShape(), result ? 'c' : shape.getOrder());
     }
 
     /** The array an op reads for input {@code name}: bound by reference, fed, or an earlier op's output. */

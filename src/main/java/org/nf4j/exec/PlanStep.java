@@ -9,4 +9,7 @@ interface PlanStep {
 
     /** Binds input {@code index} to {@code array} (a parameter array SameDiff replaced). */
     void rebind(int index, INDArray array);
+
+    /** The op's kind, e.g. {@code matmul} or {@code mul_scalar}: what a profile groups by. */
+    String kind();
 }

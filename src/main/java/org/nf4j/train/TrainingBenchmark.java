@@ -59,6 +59,26 @@ public final class TrainingBenchmark {
                 measured * config.batch() / seconds, 1e3 * seconds / measured, peakRssMb());
     }
 
+    /**
+     * Where the compiled step's time goes: one line per op kind (count, ms per step), from
+     * {@code runs} timed runs of the gradient step on random binary images.
+     */
+    public static List<String> profile(TrainConfig config, int runs) {
+        DlgmModel model = DlgmTrainer.model(config);
+        GraphRunner runner = GraphRunner.gradients(model.sameDiff(), List.of(DlgmModel.LOSS), model.trainableNames(),
+                Executor.COMPILED);
+        Random rng = new Random(1);
+        float[] pixels = new float[config.batch() * DlgmModel.PIXELS];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = rng.nextBoolean() ? 1f : 0f;
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put("x", Nd4j.create(pixels, new long[] {config.batch(), DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType()));
+        feed.put("eps", new StepNoise(1).at(0, config.batch(), config.latent()));
+        feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
+        return runner.profile(feed, runs);
+    }
+
     /** VmHWM from /proc/self/status, or -1 where there is no /proc. */
     static long peakRssMb() {
         try {
