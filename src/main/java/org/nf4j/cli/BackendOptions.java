@@ -4,7 +4,7 @@ import org.nf4j.runtime.BackendChoice;
 import org.nf4j.runtime.Backends;
 import picocli.CommandLine.Option;
 
-/** {@code --gpu} and {@code --threads}, shared by every command that computes. */
+/** {@code --gpu}, {@code --threads} and {@code --blas-threads}, shared by every command that computes. */
 public final class BackendOptions {
 
     @Option(names = "--gpu", description = "run on CUDA (needs the nd4j-cuda-11.6 backend: Maven profile 'gpu')")
@@ -14,11 +14,24 @@ public final class BackendOptions {
             description = "native threads per op (default: ${DEFAULT-VALUE}; more only helps with large ops on idle cores)")
     int threads;
 
+    @Option(names = "--blas-threads", description = "OpenBLAS threads for the large matrix products "
+            + "(default: 2 where there are 2 cores; 1 when other jobs share the cores)")
+    Integer blasThreads;
+
     /** Starts ND4J on the chosen backend before anything else touches it; returns a one-line description. */
     public String start() {
+        return start(1);
+    }
+
+    /** As {@link #start()} for {@code jobs} trainings at once: then OpenBLAS gets one thread unless told otherwise. */
+    public String start(int jobs) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
-        return Backends.configure(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads);
+        int blas = blasThreads != null ? blasThreads : jobs > 1 ? threads : Math.max(threads, Backends.DEFAULT_BLAS_THREADS);
+        if (blas < 1) {
+            throw new IllegalArgumentException("--blas-threads must be at least 1, got " + blas);
+        }
+        return Backends.configure(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads, blas);
     }
 }

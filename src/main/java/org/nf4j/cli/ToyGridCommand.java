@@ -58,7 +58,7 @@ public final class ToyGridCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ToyGrid grid = grid();
-        System.out.println(backend.start());
+        System.out.println(backend.start(jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
         grid.run(System.out);
         return 0;
     }

@@ -34,14 +34,22 @@ final class NativeThreads {
      * @param cpuBlas whether the backend has a CPU BLAS whose threads should be set (CPU backend)
      */
     static void apply(int threads, boolean cpuBlas) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        apply(threads, threads, cpuBlas);
+    }
+
+    /**
+     * Applies {@code threads} to OpenMP and libnd4j, and {@code blasThreads} to OpenBLAS (CPU only):
+     * with compiled steps the large matrix products are where more than one thread pays.
+     */
+    static void apply(int threads, int blasThreads, boolean cpuBlas) {
+        if (threads < 1 || blasThreads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads + " and " + blasThreads);
         }
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
         ops.setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         if (cpuBlas) {
-            Nd4j.factory().blas().setMaxThreads(threads);
+            Nd4j.factory().blas().setMaxThreads(blasThreads);
         }
     }
 

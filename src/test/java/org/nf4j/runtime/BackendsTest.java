@@ -49,6 +49,22 @@ class BackendsTest {
     }
 
     @Test
+    void blasThreadsAreSetApartFromTheRest() {
+        try {
+            String description = Backends.configure(BackendChoice.CPU, 1, 2);
+            assertEquals("backend=cpu threads=1 blas_threads=2 (nd4j-native 1.0.0-M2.1)", description);
+            ThreadState s = Backends.threadState();
+            assertEquals(1, s.ompMaxThreads());
+            assertEquals(1, s.maxMasterThreads());
+            assertEquals(2, s.blasThreads());
+            assertThrows(IllegalArgumentException.class, () -> Backends.configure(BackendChoice.CPU, 1, 0));
+        } finally {
+            Backends.configure(BackendChoice.CPU, 1);
+        }
+        assertEquals(1, Backends.threadState().blasThreads());
+    }
+
+    @Test
     void configureIsRepeatable() {
         String first = Backends.configure(BackendChoice.CPU);
         String second = Backends.configure(BackendChoice.CPU, Backends.DEFAULT_THREADS);
