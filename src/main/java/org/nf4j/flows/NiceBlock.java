@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.nn.Relu;
 
 /**
  * K NICE steps as one block: step k mixes by a fixed orthogonal matrix Q_k (a permutation or a
@@ -183,7 +184,7 @@ public final class NiceBlock implements Flow {
         for (int l = 0; l < weights.length; l++) {
             h = groups == 1 ? sd.nn.linear(h, weights[l][k], biases[l][k]) : sd.mmul(h, weights[l][k]).add(biases[l][k]);
             if (l < weights.length - 1) {
-                h = sd.nn.relu(h, 0.0);
+                h = Relu.of(sd, h);
             }
         }
         return h;

@@ -10,6 +10,7 @@ import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.flows.FlowOutput;
 import org.nf4j.nn.DenseLayer;
+import org.nf4j.nn.Relu;
 import org.nf4j.nn.StableMath;
 import org.nf4j.nn.Trainables;
 
@@ -70,7 +71,7 @@ public final class DlgmModel {
         SDVariable beta = sd.placeHolder("beta", dt);
 
         SDVariable pre = DenseLayer.he(sd, "enc/hidden", PIXELS, hidden * pieces, rng).apply(sd, x);
-        SDVariable h = pieces == 1 ? sd.nn.relu(pre, 0.0) : sd.reshape(pre, -1, hidden, pieces).max(2);
+        SDVariable h = pieces == 1 ? Relu.of(sd, pre) : sd.reshape(pre, -1, hidden, pieces).max(2);
         SDVariable mu = DenseLayer.linear(sd, "enc/mu", hidden, latent, rng).apply(sd, h);
         SDVariable logSigma = new DenseLayer(sd, "enc/logSigma", hidden, latent, 0.01, rng).apply(sd, h);
         SDVariable z0 = mu.add(eps.mul(sd.math.exp(logSigma)));
@@ -92,7 +93,7 @@ public final class DlgmModel {
 
         DenseLayer dec1 = DenseLayer.he(sd, "dec/hidden", latent, hidden, rng);
         DenseLayer dec2 = DenseLayer.linear(sd, "dec/logits", hidden, PIXELS, rng);
-        SDVariable logits = dec2.apply(sd, sd.nn.relu(dec1.apply(sd, zK), 0.0));
+        SDVariable logits = dec2.apply(sd, Relu.of(sd, dec1.apply(sd, zK)));
         SDVariable logPx = x.mul(logits).sub(StableMath.softplus(sd, logits)).sum(1);
         SDVariable logPz = zK.mul(zK).sum(1).mul(-0.5).sub(0.5 * latent * LOG_2PI);
 
@@ -109,8 +110,8 @@ public final class DlgmModel {
         sd.identity(RECONSTRUCTIONS, sd.nn.sigmoid(logits));
 
         SDVariable prior = sd.placeHolder("zPrior", dt, -1, latent);
-        sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, sd.nn.relu(dec1.apply(sd, prior), 0.0))));
-        sd.identity(PRIOR_LOGITS, dec2.apply(sd, sd.nn.relu(dec1.apply(sd, prior), 0.0)));
+        sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, Relu.of(sd, dec1.apply(sd, prior)))));
+        sd.identity(PRIOR_LOGITS, dec2.apply(sd, Relu.of(sd, dec1.apply(sd, prior))));
     }
 
     public SameDiff sameDiff() {

@@ -33,7 +33,7 @@ public final class Mlp {
         for (int l = 0; l < layers.length; l++) {
             h = layers[l].apply(sd, h);
             if (l < layers.length - 1) {
-                h = sd.nn.relu(h, 0.0);
+                h = Relu.of(sd, h);
             }
         }
         return h;

@@ -45,6 +45,19 @@ class ImportanceSamplerTest {
         return Nd4j.create(v, new long[] {n, 784}, DataType.DOUBLE);
     }
 
+    @Test
+    void compiledExecutorGivesSameDiffsEstimates() {
+        DlgmModel m = tiny("radial", 3, 4);
+        INDArray x = digits(7, 2);
+        // 50 samples, 120 rows per call: whole examples per chunk and a last, smaller chunk (its own plan)
+        ImportanceSampler.Estimate[] plain = new ImportanceSampler(m, 50, 3, 120, org.nf4j.exec.Executor.SAMEDIFF).estimate(x, 0);
+        ImportanceSampler.Estimate[] compiled = new ImportanceSampler(m, 50, 3, 120, org.nf4j.exec.Executor.COMPILED).estimate(x, 0);
+        for (int i = 0; i < plain.length; i++) {
+            assertEquals(plain[i].logPx(), compiled[i].logPx(), 1e-12 * Math.abs(plain[i].logPx()), "ln p(x) of example " + i);
+            assertEquals(plain[i].negElbo(), compiled[i].negElbo(), 1e-12 * Math.abs(plain[i].negElbo()), "-ELBO of example " + i);
+        }
+    }
+
     private static void convergesToTheExactValue(String flow, int k, int n) {
         DlgmModel m = tiny(flow, k, 3);
         INDArray x = digits(n, 9);
