@@ -19,14 +19,28 @@ final class CompiledPlan {
     private final PlanStep[] steps;
     private final VariableBinding[] bindings;
     private final StepResult result;
+    private final long allocatedBytes;
+    private final long valueBytes;
 
     CompiledPlan(String[] placeholderNames, INDArray[] placeholders, PlanStep[] steps, VariableBinding[] bindings,
-                 StepResult result) {
+                 StepResult result, long allocatedBytes, long valueBytes) {
+        this.allocatedBytes = allocatedBytes;
+        this.valueBytes = valueBytes;
         this.placeholderNames = placeholderNames;
         this.placeholders = placeholders;
         this.steps = steps;
         this.bindings = bindings;
         this.result = result;
+    }
+
+    /** Bytes of the plan's own arrays (intermediates shared where their lifetimes allow). */
+    long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Bytes the plan's op outputs would take with one array each. */
+    long valueBytes() {
+        return valueBytes;
     }
 
     /** Number of native ops one run makes. */

@@ -104,6 +104,15 @@ public final class GraphRunner {
     }
 
     /**
+     * Bytes of the arrays of the plan for these shapes, and what one array per op output would take:
+     * {@code [allocated, unshared]}, or null where there is no plan (yet).
+     */
+    public long[] planBytes(Map<String, INDArray> feed) {
+        CompiledPlan p = plans.get(shapeKey(feed));
+        return p == null ? null : new long[] {p.allocatedBytes(), p.valueBytes()};
+    }
+
+    /**
      * One line per op kind of the plan for {@code feed}'s shapes: count and time per run, most
      * time first, from {@code runs} timed runs (builds the plan if needed; compiled only).
      */

@@ -157,6 +157,21 @@ class GraphRunnerEquivalenceTest {
         assertEquals(ops, runner.planSize(b), "the same ops for another batch size");
     }
 
+    @Test
+    void intermediatesShareArraysWhereTheirLivesDoNotOverlap() {
+        DlgmModel model = new DlgmModel(FlowKind.PLANAR, 10, 5, 12, 1, 0.05, 0.1, FlowOptions.defaults(), 3);
+        Map<String, INDArray> feed = dlgmFeed(new Random(2), 50, 5, 1.0);
+        GraphRunner forward = GraphRunner.outputs(model.sameDiff(), List.of(DlgmModel.NEG_ELBO_PER_EXAMPLE), Executor.COMPILED);
+        forward.run(feed);
+        long[] f = forward.planBytes(feed);
+        assertTrue(f[0] * 3 < f[1] * 2, "forward plan: " + f[0] + " bytes allocated for " + f[1] + " bytes of values");
+        GraphRunner step = GraphRunner.gradients(model.sameDiff(), List.of(DlgmModel.LOSS), model.trainableNames(),
+                Executor.COMPILED);
+        step.run(feed);
+        long[] g = step.planBytes(feed);
+        assertTrue(g[0] < g[1], "gradient plan: " + g[0] + " bytes allocated for " + g[1] + " bytes of values");
+    }
+
     static Map<String, INDArray> dlgmFeed(Random rng, int rows, int latent, double beta) {
         double[] pixels = new double[rows * DlgmModel.PIXELS];
         for (int i = 0; i < pixels.length; i++) {
