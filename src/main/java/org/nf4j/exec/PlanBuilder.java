@@ -97,7 +97,15 @@ final class PlanBuilder {
         }
         pool = new BufferPool(executed, recorder.opNames(), results);
         for (int i = 0; i < recorder.opNames().size(); i++) {
-            compile(executed, recorder.opNames().get(i), i, feed);
+            String name = recorder.opNames().get(i);
+            try {
+                compile(executed, name, i, feed);
+            } catch (UnsupportedGraphException | IllegalArgumentException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // SameDiff itself ran the graph just before, so this is the plan's failure, not the graph's
+                throw new UnsupportedGraphException("op " + name + " failed in the plan: " + e);
+            }
         }
         Map<String, INDArray> outs = new LinkedHashMap<>();
         for (String o : outputs) {

@@ -55,12 +55,18 @@ class GraphRunnerFallbackTest {
         assertEquals(1, said.toString(StandardCharsets.UTF_8).lines().count(), "not said again");
     }
 
-    @Test
-    void samediffExecutorNeverCompiles() {
+    /** loss = sum(x w), w = ones [2, 1]. */
+    private static SameDiff linearGraph() {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 2);
         SDVariable w = sd.var("w", Nd4j.ones(DataType.DOUBLE, 2, 1));
         sd.identity("loss", x.mmul(w).sum()).markAsLoss();
+        return sd;
+    }
+
+    @Test
+    void samediffExecutorNeverCompiles() {
+        SameDiff sd = linearGraph();
         GraphRunner runner = GraphRunner.gradients(sd, List.of("loss"), List.of("w"), Executor.SAMEDIFF);
         Map<String, INDArray> feed = Map.of("x", Nd4j.ones(DataType.DOUBLE, 3, 2));
         assertEquals(6.0, runner.run(feed).outputs().get("loss").getDouble(0), 0.0);
@@ -70,10 +76,7 @@ class GraphRunnerFallbackTest {
 
     @Test
     void missingPlaceholderAndUnknownExecutorAreOneLineErrors() {
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 2);
-        SDVariable w = sd.var("w", Nd4j.ones(DataType.DOUBLE, 2, 1));
-        sd.identity("loss", x.mmul(w).sum()).markAsLoss();
+        SameDiff sd = linearGraph();
         GraphRunner runner = GraphRunner.gradients(sd, List.of("loss"), List.of("w"), Executor.COMPILED);
         Map<String, INDArray> feed = Map.of("x", Nd4j.ones(DataType.DOUBLE, 3, 2));
         runner.run(feed);
