@@ -86,6 +86,37 @@ class MainTest {
     }
 
     @Test
+    void executorFlagAndKeyChooseTheEngine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        TrainCommand byDefault = new TrainCommand();
+        new CommandLine(byDefault).parseArgs();
+        assertEquals("compiled", byDefault.config().executor());
+        TrainCommand flag = new TrainCommand();
+        new CommandLine(flag).parseArgs("--executor", "SameDiff");
+        assertEquals("samediff", flag.config().executor());
+        java.nio.file.Path conf = dir.resolve("c.properties");
+        java.nio.file.Files.writeString(conf, "executor=samediff\n");
+        TrainCommand key = new TrainCommand();
+        new CommandLine(key).parseArgs("--config", conf.toString());
+        assertEquals("samediff", key.config().executor());
+        assertTrue(key.config().toProperties().contains("executor=samediff"));
+        ToyCommand toy = new ToyCommand();
+        new CommandLine(toy).parseArgs("--executor", "samediff");
+        assertEquals(org.nf4j.exec.Executor.SAMEDIFF, toy.config().executor());
+        ToyCommand toyDefault = new ToyCommand();
+        new CommandLine(toyDefault).parseArgs();
+        assertEquals(org.nf4j.exec.Executor.COMPILED, toyDefault.config().executor());
+        EvalCommand eval = new EvalCommand();
+        new CommandLine(eval).parseArgs("--executor", "samediff");
+        assertEquals(org.nf4j.exec.Executor.SAMEDIFF, eval.settings().executor());
+        String[] r = run("train", "--executor", "fast");
+        assertEquals("2", r[0]);
+        assertEquals("nf4j: executor must be compiled or samediff, got 'fast'", r[2].strip());
+        r = run("toy", "--executor", "fast", "--steps", "1");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("executor must be compiled or samediff"), r[2]);
+    }
+
+    @Test
     void optionsAloneMeanTrain() {
         assertEquals(List.of("train", "--flow", "nice", "--k", "20", "--gpu"),
                 List.of(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20", "--gpu"})));
