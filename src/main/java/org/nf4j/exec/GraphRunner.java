@@ -131,10 +131,19 @@ public final class GraphRunner {
         return lines;
     }
 
+    /**
+     * What selects a plan: every fed array's shape, and the values of integer and boolean ones
+     * (an axis or a shape fed as a placeholder decides the shapes of what follows).
+     */
     private static String shapeKey(Map<String, INDArray> feed) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, INDArray> e : new TreeMap<>(feed).entrySet()) {
-            b.append(e.getKey()).append(java.util.Arrays.toString(e.getValue().shape())).append(';');
+            INDArray a = e.getValue();
+            b.append(e.getKey()).append(java.util.Arrays.toString(a.shape()));
+            if (!a.dataType().isFPType()) {
+                b.append('=').append(java.util.Arrays.toString(a.castTo(org.nd4j.linalg.api.buffer.DataType.LONG).toLongVector()));
+            }
+            b.append(';');
         }
         return b.toString();
     }

@@ -1,0 +1,50 @@
+package org.nf4j.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.Float64;
+
+/**
+ * What SameDiff's session decides at run time is decided the same way by a plan: the axis of a
+ * legacy reduction given as an input (set on the shared op object before every run, so an
+ * {@code sd.output} with another axis in between cannot leave it stale), and a plan per value of an
+ * integer placeholder that decides shapes.
+ */
+@ExtendWith(Float64.class)
+class SessionMirrorTest {
+
+    @Test
+    void reductionAxisFromAnInputIsSetEveryRun() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, 4, 3);
+        // the axis as an op's output (SameDiff's session cannot read a placeholder there)
+        SDVariable axis = sd.placeHolder("axis", DataType.INT, 1).add(0);
+        SDVariable w = sd.var("w", Nd4j.arange(1, 13).castTo(DataType.DOUBLE).reshape(4, 3));
+        SDVariable s = new Sum(sd, x.mul(w), axis, false).outputVariable();
+        sd.identity("out", s.mul(2.0));
+        GraphRunner runner = GraphRunner.outputs(sd, List.of("out"), Executor.COMPILED);
+        INDArray xs = Nd4j.arange(-6, 6).castTo(DataType.DOUBLE).div(6).reshape(4, 3);
+        for (int round = 0; round < 2; round++) {
+            for (int a : new int[] {1, 0}) {
+                Map<String, INDArray> feed = Map.of("x", xs.add(round), "axis", Nd4j.createFromArray(a));
+                Map<String, INDArray> expected = sd.output(feed, "out");
+                // SameDiff sets the other axis on the shared op object just before the plan runs
+                sd.output(Map.of("x", xs, "axis", Nd4j.createFromArray(1 - a)), "out");
+                StepResult actual = runner.run(feed);
+                Equivalence.assertSameResults("axis " + a + " round " + round, expected, actual.outputs(), 1e-12);
+                assertEquals(a == 1 ? 4 : 3, actual.outputs().get("out").length());
+            }
+        }
+        assertEquals(Executor.COMPILED, runner.executor(), runner.fallbackReason().orElse(""));
+    }
+}
