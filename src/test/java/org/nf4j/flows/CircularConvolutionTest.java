@@ -6,22 +6,16 @@ import java.util.concurrent.TimeUnit;
 
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Circular convolution against a direct convolution sum and a complex DFT in plain Java. */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class CircularConvolutionTest {
-
-    @BeforeAll
-    static void float64() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
 
     @Test
     void isACircularConvolutionWithDftLogDet() {

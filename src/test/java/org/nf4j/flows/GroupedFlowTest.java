@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,15 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameter gradient of a global flow holding group g's parameters (whose own log-dets and
  * gradients {@link FlowContractTest} checks against finite differences).
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class GroupedFlowTest {
     private static final int GROUPS = 3;
     private static final int BATCH = 5;
     private static final long SEED = 11;
-
-    @BeforeAll
-    static void float64() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
 
     static List<Arguments> cases() {
         List<Arguments> args = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,13 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The folded NICE block computes exactly the step-by-step chain mixing -> coupling -> mixing ...,
  * whatever values its inert (masked) parameters hold, and those never get a gradient.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class NiceBlockTest {
     private static final int[] HIDDEN = {6, 5};
-
-    @BeforeAll
-    static void float64() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
 
     private static double[][][] mixings(int steps, int d, boolean orthogonal, Random rng) {
         double[][][] m = new double[steps][][];

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** NICE coupling: the conditioning half passes unchanged, the other half moves; parities alternate. */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class NiceCouplingTest {
-
-    @BeforeAll
-    static void float64() {
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1})

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -18,23 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The SameDiff energies in float64: values equal the plain-Java ones, gradients equal finite differences. */
+@org.junit.jupiter.api.extension.ExtendWith(org.nf4j.Float64.class)
 class EnergySameDiffTest {
     private static final int N = 64;
-
-    private static DataType savedDefault;
-    private static DataType savedFloatingPoint;
-
-    @BeforeAll
-    static void float64() {
-        savedDefault = Nd4j.dataType();
-        savedFloatingPoint = Nd4j.defaultFloatingPointType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-    }
-
-    @AfterAll
-    static void restoreDefaults() {
-        Nd4j.setDefaultDataTypes(savedDefault, savedFloatingPoint);
-    }
 
     /** N random points in [-5, 5]^2 (covering the walls at |z1| = 4), plus the origin and a point on the ring. */
     private static double[][] points(long seed) {
