@@ -1,10 +1,10 @@
 package org.nf4j.config;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Everything a DLGM + flow training run depends on. All defaults live in {@link #DEFAULTS}; a
@@ -51,46 +51,61 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         }
     }
 
-    private static final Map<String, BiFunction<TrainConfig, String, TrainConfig>> SETTERS = new LinkedHashMap<>();
+    /**
+     * Every setting as text, by key, in file order: the one place that maps keys to fields (with
+     * {@link #fromMap}). The run name is as given (empty: derived, see {@link #resolvedRunName()}).
+     */
+    public Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("flow", flow);
+        m.put("k", Integer.toString(k));
+        m.put("steps", Long.toString(steps));
+        m.put("epochs", Integer.toString(epochs));
+        m.put("batch", Integer.toString(batch));
+        m.put("lr", Double.toString(lr));
+        m.put("optimizer", optimizer);
+        m.put("seed", Long.toString(seed));
+        m.put("run-name", runName);
+        m.put("data-dir", dataDir);
+        m.put("latent", Integer.toString(latent));
+        m.put("hidden", Integer.toString(hidden));
+        m.put("maxout-pieces", Integer.toString(maxoutPieces));
+        m.put("clip-norm", Double.toString(clipNorm));
+        m.put("checkpoint-every", Integer.toString(checkpointEvery));
+        m.put("keep-checkpoints", Integer.toString(keepCheckpoints));
+        m.put("validate-every", Integer.toString(validateEvery));
+        m.put("binarization", binarization);
+        m.put("flow-init-scale", Double.toString(flowInitScale));
+        m.put("anneal-steps", Integer.toString(annealSteps));
+        m.put("flow-lr-scale", Double.toString(flowLrScale));
+        m.put("planar-centred", Boolean.toString(planarCentred));
+        m.put("executor", executor);
+        return m;
+    }
 
-    static {
-        SETTERS.put("flow", (c, v) -> new TrainConfig(v.toLowerCase(Locale.ROOT), c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("k", (c, v) -> new TrainConfig(c.flow, integer("k", v), c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("steps", (c, v) -> new TrainConfig(c.flow, c.k, (long) number("steps", v), c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("epochs", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, integer("epochs", v), c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("batch", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, integer("batch", v), c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("lr", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, number("lr", v), c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("optimizer", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, v.toLowerCase(Locale.ROOT), c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("seed", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, (long) number("seed", v), c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("run-name", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, v, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("data-dir", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, v, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("latent", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, integer("latent", v), c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("hidden", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, integer("hidden", v), c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("maxout-pieces", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, integer("maxout-pieces", v), c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("clip-norm", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, number("clip-norm", v), c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("checkpoint-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, integer("checkpoint-every", v), c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("keep-checkpoints", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, integer("keep-checkpoints", v), c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("validate-every", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, integer("validate-every", v), c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("binarization", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, v.toLowerCase(Locale.ROOT), c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("flow-init-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, number("flow-init-scale", v), c.annealSteps, c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("anneal-steps", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, integer("anneal-steps", v), c.flowLrScale, c.planarCentred, c.executor));
-        SETTERS.put("flow-lr-scale", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, number("flow-lr-scale", v), c.planarCentred, c.executor));
-        SETTERS.put("planar-centred", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, bool("planar-centred", v), c.executor));
-        SETTERS.put("executor", (c, v) -> new TrainConfig(c.flow, c.k, c.steps, c.epochs, c.batch, c.lr, c.optimizer, c.seed, c.runName, c.dataDir, c.latent, c.hidden, c.maxoutPieces, c.clipNorm, c.checkpointEvery, c.keepCheckpoints, c.validateEvery, c.binarization, c.flowInitScale, c.annealSteps, c.flowLrScale, c.planarCentred, v.toLowerCase(Locale.ROOT)));
+    /** The config of {@link #asMap()}'s text form; every key must be present. */
+    private static TrainConfig fromMap(Map<String, String> m) {
+        return new TrainConfig(lower(m, "flow"), integer(m, "k"), whole(m, "steps"), integer(m, "epochs"),
+                integer(m, "batch"), number(m, "lr"), lower(m, "optimizer"), whole(m, "seed"), m.get("run-name"),
+                m.get("data-dir"), integer(m, "latent"), integer(m, "hidden"), integer(m, "maxout-pieces"),
+                number(m, "clip-norm"), integer(m, "checkpoint-every"), integer(m, "keep-checkpoints"),
+                integer(m, "validate-every"), lower(m, "binarization"), number(m, "flow-init-scale"),
+                integer(m, "anneal-steps"), number(m, "flow-lr-scale"), bool(m, "planar-centred"), lower(m, "executor"));
     }
 
     /** The keys a config file or {@link #with} accepts. */
     public static List<String> keys() {
-        return List.copyOf(SETTERS.keySet());
+        return List.copyOf(DEFAULTS.asMap().keySet());
     }
 
     /** This config with {@code key} set from its text form. */
     public TrainConfig with(String key, String value) {
-        BiFunction<TrainConfig, String, TrainConfig> setter = SETTERS.get(key);
-        if (setter == null) {
+        Map<String, String> m = asMap();
+        if (!m.containsKey(key)) {
             throw new IllegalArgumentException("unknown setting '" + key + "'; valid settings: " + String.join(", ", keys()));
         }
-        return setter.apply(this, value.trim());
+        m.put(key, value.trim());
+        return fromMap(m);
     }
 
     /** This config with every entry of {@code overrides} applied in order. */
@@ -102,7 +117,12 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         return c;
     }
 
-    private static double number(String key, String v) {
+    private static String lower(Map<String, String> m, String key) {
+        return m.get(key).toLowerCase(Locale.ROOT);
+    }
+
+    private static double number(Map<String, String> m, String key) {
+        String v = m.get(key);
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
@@ -110,19 +130,30 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         }
     }
 
-    private static boolean bool(String key, String v) {
+    private static boolean bool(Map<String, String> m, String key) {
+        String v = m.get(key);
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(v);
         }
         throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
     }
 
-    private static int integer(String key, String v) {
+    /** A whole number, also written as 5e5; "1.9" is refused, not truncated. */
+    private static long whole(Map<String, String> m, String key) {
+        String v = m.get(key);
         try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
+            return new BigDecimal(v).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    private static int integer(Map<String, String> m, String key) {
+        long v = whole(m, key);
+        if (v != (int) v) {
+            throw new IllegalArgumentException(key + " is too large: " + v);
+        }
+        return (int) v;
     }
 
     /** The run's folder name: the given run name, or {@code <flow>-k<K>-<optimizer>-seed<seed>}. */
@@ -130,12 +161,13 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         return runName.isBlank() ? flow + "-k" + k + "-" + optimizer + "-seed" + seed : runName;
     }
 
-    /** key=value lines, readable by {@link ConfigFile}: the resolved configuration. */
+    /** key=value lines, readable by {@link ConfigFile}: the resolved configuration (with the resolved run name). */
     public String toProperties() {
-        return String.format(Locale.ROOT, "flow=%s%nk=%d%nsteps=%d%nepochs=%d%nbatch=%d%nlr=%s%noptimizer=%s%nseed=%d%n"
-                        + "run-name=%s%ndata-dir=%s%nlatent=%d%nhidden=%d%nmaxout-pieces=%d%nclip-norm=%s%n"
-                        + "checkpoint-every=%d%nkeep-checkpoints=%d%nvalidate-every=%d%nbinarization=%s%nflow-init-scale=%s%nanneal-steps=%d%nflow-lr-scale=%s%nplanar-centred=%s%nexecutor=%s%n",
-                flow, k, steps, epochs, batch, lr, optimizer, seed, resolvedRunName(), dataDir, latent, hidden, maxoutPieces,
-                clipNorm, checkpointEvery, keepCheckpoints, validateEvery, binarization, flowInitScale, annealSteps, flowLrScale, planarCentred, executor);
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : asMap().entrySet()) {
+            String v = e.getKey().equals("run-name") ? resolvedRunName() : e.getValue();
+            b.append(e.getKey()).append('=').append(v).append(System.lineSeparator());
+        }
+        return b.toString();
     }
 }
