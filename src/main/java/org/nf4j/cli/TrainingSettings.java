@@ -28,7 +28,7 @@ public final class TrainingSettings {
     @Option(names = "--lr", description = "learning rate (default: 1e-3)")
     Double lr;
 
-    @Option(names = "--optimizer", description = "adam or rmsprop (default: adam)")
+    @Option(names = "--optimizer", description = "adam, rmsprop (ND4J's, no momentum) or rmsprop-momentum (the paper's; --set rms-decay= momentum= rms-epsilon=) (default: adam)")
     String optimizer;
 
     @Option(names = "--seed", description = "training seed (default: 1)")

@@ -14,14 +14,15 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
                           long seed, String runName, String dataDir, int latent, int hidden, int maxoutPieces,
                           double clipNorm, int checkpointEvery, int keepCheckpoints, int validateEvery,
                           String binarization, double flowInitScale, int annealSteps, double flowLrScale,
-                          boolean planarCentred, String executor) {
+                          boolean planarCentred, String executor, double rmsDecay, double momentum, double rmsEpsilon) {
 
     /** Valid optimizers. */
-    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop");
+    public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "rmsprop-momentum");
 
     /** The defaults: the paper's architecture with Adam for quick runs. */
     public static final TrainConfig DEFAULTS = new TrainConfig("planar", 10, 0, 30, 100, 1e-3, "adam", 1, "",
-            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 0.1, false, "compiled");
+            "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 0.1, false, "compiled",
+            0.99, 0.9, 1e-8);
 
     /** Checks every value, with messages that name the key and what is allowed. */
     public TrainConfig {
@@ -41,6 +42,9 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         require(flowInitScale >= 0, "flow-init-scale must be >= 0");
         require(flowLrScale > 0 && Double.isFinite(flowLrScale), "flow-lr-scale must be a positive number, got " + flowLrScale);
         require(annealSteps >= 0, "anneal-steps must be >= 0 (0: beta = 1 throughout), got " + annealSteps);
+        require(rmsDecay >= 0 && rmsDecay < 1, "rms-decay must be in [0, 1), got " + rmsDecay);
+        require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
+        require(rmsEpsilon > 0, "rms-epsilon must be > 0, got " + rmsEpsilon);
         require(executor.equals("compiled") || executor.equals("samediff"),
                 "executor must be compiled or samediff, got '" + executor + "'");
     }
@@ -80,6 +84,9 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         m.put("flow-lr-scale", Double.toString(flowLrScale));
         m.put("planar-centred", Boolean.toString(planarCentred));
         m.put("executor", executor);
+        m.put("rms-decay", Double.toString(rmsDecay));
+        m.put("momentum", Double.toString(momentum));
+        m.put("rms-epsilon", Double.toString(rmsEpsilon));
         return m;
     }
 
@@ -90,7 +97,8 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
                 m.get("data-dir"), integer(m, "latent"), integer(m, "hidden"), integer(m, "maxout-pieces"),
                 number(m, "clip-norm"), integer(m, "checkpoint-every"), integer(m, "keep-checkpoints"),
                 integer(m, "validate-every"), lower(m, "binarization"), number(m, "flow-init-scale"),
-                integer(m, "anneal-steps"), number(m, "flow-lr-scale"), bool(m, "planar-centred"), lower(m, "executor"));
+                integer(m, "anneal-steps"), number(m, "flow-lr-scale"), bool(m, "planar-centred"), lower(m, "executor"),
+                number(m, "rms-decay"), number(m, "momentum"), number(m, "rms-epsilon"));
     }
 
     /** The keys a config file or {@link #with} accepts. */

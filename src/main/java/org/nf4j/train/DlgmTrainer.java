@@ -61,7 +61,11 @@ public final class DlgmTrainer {
     }
 
     static IUpdater updater(TrainConfig c) {
-        return c.optimizer().equals("rmsprop") ? new RmsProp(c.lr(), 0.95, 1e-6) : new Adam(c.lr());
+        return switch (c.optimizer()) {
+            case "rmsprop" -> new RmsProp(c.lr(), 0.95, 1e-6);
+            case "rmsprop-momentum" -> new RmsPropMomentum(c.lr(), c.rmsDecay(), c.momentum(), c.rmsEpsilon());
+            default -> new Adam(c.lr());
+        };
     }
 
     public static DlgmModel model(TrainConfig c) {

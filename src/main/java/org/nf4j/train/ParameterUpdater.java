@@ -18,9 +18,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * checkpoint can save and restore it exactly; each variable's part is laid out as ND4J's own
  * updater lays it out (for Adam: m, then v).
  *
- * <p>Adam runs as a Java loop ({@link AdamStep}) over bulk copies of the gradient, parameter and
- * state ({@link HostBuffer}): ND4J's native {@code adam_updater} plus a {@code norm2} per variable
- * took about five times as long, a sizeable part of a training step. Other updaters use ND4J's.
+ * <p>Adam and RMSprop with momentum run as Java loops ({@link AdamStep}, {@link RmsPropMomentumStep})
+ * over bulk copies of the gradient, parameter and state ({@link HostBuffer}): ND4J's native
+ * {@code adam_updater} plus a {@code norm2} per variable took about three times as long (2.3 against
+ * 7.6 ms per K = 20 step, re-measured with compiled steps). Other updaters use ND4J's.
  */
 public final class ParameterUpdater {
     private final SameDiff sd;
@@ -117,7 +118,7 @@ public final class ParameterUpdater {
             return norms;
         }
         for (String n : names) {
-            if (config instanceof Adam adam) {
+            if (config instanceof Adam || config instanceof RmsPropMomentum) {
                 HostBuffer g = gradCopies.get(n);
                 int part = partLength(n, lengthOf(n), groups);
                 for (int i = 0; i < groups; i++) {
@@ -125,7 +126,7 @@ public final class ParameterUpdater {
                         g.scale(i * part, (i + 1) * part, scales[i]);
                     }
                 }
-                applyAdam(adam, n, iteration);
+                applyJava(n, iteration);
             } else {
                 INDArray g = grads.get(n);
                 for (int i = 0; i < groups; i++) {
@@ -151,18 +152,27 @@ public final class ParameterUpdater {
         return length / groups;
     }
 
-    /** One Adam step of {@code name} from its (already clipped) gradient copy. */
-    private void applyAdam(Adam adam, String name, int iteration) {
+    /** One Adam or RMSprop-with-momentum step of {@code name} from its (already clipped) gradient copy. */
+    private void applyJava(String name, int iteration) {
         INDArray p = sd.getVariable(name).getArr();
         HostBuffer g = gradCopies.get(name);
         int len = param.load(p);
         long offset = stateOffsets.get(name);
         first.load(state, offset, len);
         second.load(state, offset + len, len);
-        if (param.isDouble()) {
-            AdamStep.apply(adam, iteration, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
+        if (config instanceof Adam adam) {
+            if (param.isDouble()) {
+                AdamStep.apply(adam, iteration, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
+            } else {
+                AdamStep.apply(adam, iteration, g.floats(), first.floats(), second.floats(), param.floats(), len);
+            }
         } else {
-            AdamStep.apply(adam, iteration, g.floats(), first.floats(), second.floats(), param.floats(), len);
+            RmsPropMomentum rms = (RmsPropMomentum) config;
+            if (param.isDouble()) {
+                RmsPropMomentumStep.apply(rms, iteration, g.doubles(), first.doubles(), second.doubles(), param.doubles(), len);
+            } else {
+                RmsPropMomentumStep.apply(rms, iteration, g.floats(), first.floats(), second.floats(), param.floats(), len);
+            }
         }
         first.store(state, offset, len);
         second.store(state, offset + len, len);
