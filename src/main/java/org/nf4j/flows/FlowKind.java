@@ -82,6 +82,23 @@ public enum FlowKind {
                            Random rng) {
             return CircularConvolution.grouped(sd, name, dim, k, o.circularNoise(), membership, groups, rng);
         }
+    },
+    HOUSEHOLDER("householder", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return raw != null ? HouseholderFlow.amortised(sd, name, dim, k, raw) : HouseholderFlow.global(sd, name, dim, k, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * HouseholderFlow.paramsPerStep(dim);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return HouseholderFlow.grouped(sd, name, dim, k, membership, groups, rng);
+        }
     };
 
     private final String id;
@@ -92,7 +109,7 @@ public enum FlowKind {
         this.amortisable = amortisable;
     }
 
-    /** The name users type: planar, radial, nice-perm, nice-orth, circular. */
+    /** The name users type: planar, radial, nice-perm, nice-orth, circular, householder. */
     public String id() {
         return id;
     }

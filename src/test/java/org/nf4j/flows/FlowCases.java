@@ -49,6 +49,14 @@ final class FlowCases {
                 FlowCase.global("circular", (sd, d, raw, seed, scale) -> new FlowSequence(List.of(
                         new CircularConvolution(sd, "conv0", kernel(new Random(seed), d, scale)),
                         new CircularConvolution(sd, "conv1", kernel(new Random(seed + 1), d, scale))))),
+                FlowCase.global("householder-global", (sd, d, raw, seed, scale) -> HouseholderFlow.global(sd, "hh", d, STEPS,
+                        StepParameters.gaussian(new Random(seed), STEPS * d, scale))),
+                FlowCase.global("householder-global-k1", (sd, d, raw, seed, scale) -> HouseholderFlow.global(sd, "hh", d, 1,
+                        StepParameters.gaussian(new Random(seed), d, scale))),
+                new FlowCase("householder-amortised", d -> STEPS * HouseholderFlow.paramsPerStep(d),
+                        (sd, d, raw, seed, scale) -> HouseholderFlow.amortised(sd, "hh", d, STEPS, raw)),
+                new FlowCase("householder-amortised-k1", d -> HouseholderFlow.paramsPerStep(d),
+                        (sd, d, raw, seed, scale) -> HouseholderFlow.amortised(sd, "hh", d, 1, raw)),
                 FlowCase.global("circular-block", (sd, d, raw, seed, scale) -> new CircularConvolution(sd, "conv",
                         new double[][] {kernel(new Random(seed), d, scale), kernel(new Random(seed + 1), d, scale),
                                         kernel(new Random(seed + 2), d, scale)})));
