@@ -20,7 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Results of the compiled path are the plan's own arrays, overwritten by the next {@link #run}
  * with the same shapes: read them (or {@code dup()} them) before the next call. Parameters are
- * read by reference, so in-place updates between calls are seen. One runner is for one thread.
+ * read by reference, so in-place updates between calls are seen. Plans (and their arrays) live as
+ * long as the runner. Runners on one SameDiff share its op objects, on which legacy ops keep run-time
+ * state: use one SameDiff per thread.
  */
 public final class GraphRunner {
     private final SameDiff sd;
@@ -65,11 +67,15 @@ public final class GraphRunner {
     public StepResult run(Map<String, INDArray> feed) {
         if (executor == Executor.COMPILED) {
             String key = shapeKey(feed);
-            CompiledPlan plan = plans.get(key);
+            CompiledPlan plan = key == null ? null : plans.get(key);
             if (plan != null) {
                 return plan.run(feed);
             }
             try {
+                if (key == null) {
+                    throw new UnsupportedGraphException("an integer or boolean feed of more than " + MAX_KEY_VALUES
+                            + " values (its values would have to select the plan)");
+                }
                 plan = new PlanBuilder(sd, outputs, gradientsOf).build(feed);
                 plans.put(key, plan);
                 return plan.lastResult();
@@ -99,7 +105,8 @@ public final class GraphRunner {
 
     /** Native ops per run of the plan for these shapes, or -1 where there is none (yet). */
     public int planSize(Map<String, INDArray> feed) {
-        CompiledPlan p = plans.get(shapeKey(feed));
+        String key = shapeKey(feed);
+        CompiledPlan p = key == null ? null : plans.get(key);
         return p == null ? -1 : p.size();
     }
 
@@ -108,7 +115,8 @@ public final class GraphRunner {
      * {@code [allocated, unshared]}, or null where there is no plan (yet).
      */
     public long[] planBytes(Map<String, INDArray> feed) {
-        CompiledPlan p = plans.get(shapeKey(feed));
+        String key = shapeKey(feed);
+        CompiledPlan p = key == null ? null : plans.get(key);
         return p == null ? null : new long[] {p.allocatedBytes(), p.valueBytes()};
     }
 
@@ -118,7 +126,8 @@ public final class GraphRunner {
      */
     public List<String> profile(Map<String, INDArray> feed, int runs) {
         run(feed);
-        CompiledPlan p = plans.get(shapeKey(feed));
+        String key = shapeKey(feed);
+        CompiledPlan p = key == null ? null : plans.get(key);
         if (p == null) {
             throw new IllegalStateException("no compiled plan: the runner uses " + executor.key());
         }
@@ -131,9 +140,13 @@ public final class GraphRunner {
         return lines;
     }
 
+    /** Integer and boolean feeds up to this many values select a plan by value; larger ones are not compiled. */
+    static final int MAX_KEY_VALUES = 16;
+
     /**
-     * What selects a plan: every fed array's shape, and the values of integer and boolean ones
-     * (an axis or a shape fed as a placeholder decides the shapes of what follows).
+     * What selects a plan: every fed array's shape, and the values of small integer and boolean ones
+     * (an axis or a shape fed as a placeholder decides the shapes of what follows); null when a larger
+     * integer or boolean array is fed (labels, masks: a plan per batch would pile up).
      */
     private static String shapeKey(Map<String, INDArray> feed) {
         StringBuilder b = new StringBuilder();
@@ -141,7 +154,10 @@ public final class GraphRunner {
             INDArray a = e.getValue();
             b.append(e.getKey()).append(java.util.Arrays.toString(a.shape()));
             if (!a.dataType().isFPType()) {
-                b.append('=').append(java.util.Arrays.toString(a.castTo(org.nd4j.linalg.api.buffer.DataType.LONG).toLongVector()));
+                if (a.length() > MAX_KEY_VALUES) {
+                    return null;
+                }
+                b.append('=').append(java.util.Arrays.toString(a.castTo(org.nd4j.linalg.api.buffer.DataType.LONG).reshape(a.length()).toLongVector()));
             }
             b.append(';');
         }

@@ -44,9 +44,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Compiles a graph for the shapes of one feed. SameDiff runs it once with a listener that records
  * the ops in execution order; then every op is bound to its own context with its outputs allocated
  * from the output shapes libnd4j computes on the actual inputs (and the output variable's type, as
- * SameDiff's session does), and run once in that order, so a shape that depends on values (a
- * reshape fed by a shape op) is exact. The plan's first results must equal SameDiff's for the same
- * feed, or the graph is refused.
+ * SameDiff's session does), and run once in that order, so a shape computed from other shapes (a
+ * reshape fed by a shape op) is exact. A plan fixes every shape for its feed's shapes (and the values
+ * of small integer feeds, see {@link GraphRunner}): ops whose output shape depends on the values of
+ * their inputs (where, unique, ...) are refused, and a graph that computes a shape from floating-point
+ * values would be wrong from its second run. The plan's first results must equal SameDiff's for the
+ * same feed, or the graph is refused.
  *
  * <p>What SameDiff's {@code InferenceSession} does in Java is mirrored: Identity passes its input
  * through (no op), Assign writes into its first input and returns it, the gradient marker is a float
@@ -68,6 +71,8 @@ final class PlanBuilder {
     private final Map<String, VariableBinding> bindings = new LinkedHashMap<>();
     private final List<PlanStep> steps = new ArrayList<>();
     private BufferPool pool;
+    /** What an Identity or one-input Assign passes on: output name to the name of the value it is. */
+    private final Map<String, String> alias = new HashMap<>();
 
     /**
      * @param gradientsOf variables whose gradients are wanted; empty for a forward-only plan
@@ -100,7 +105,7 @@ final class PlanBuilder {
             String name = recorder.opNames().get(i);
             try {
                 compile(executed, name, i, feed);
-            } catch (UnsupportedGraphException | IllegalArgumentException e) {
+            } catch (UnsupportedGraphException e) {
                 throw e;
             } catch (RuntimeException e) {
                 // SameDiff itself ran the graph just before, so this is the plan's failure, not the graph's
@@ -154,16 +159,14 @@ final class PlanBuilder {
             args[i] = input(g, argNames[i], feed, opName);
         }
         List<String> outNames = sdo.getOutputsOfOp();
-        if (df instanceof Identity) {
+        if (df instanceof Identity || (df instanceof Assign && args.length < 2)) {
             values.put(outNames.get(0), args[0]);
+            alias.put(outNames.get(0), rootOf(argNames[0]));
+            pool.release(index, argNames, outNames);
             return;
         }
         if (df instanceof GradientBackwardsMarker) {
             values.put(outNames.get(0), Nd4j.scalar(DataType.FLOAT, 1.0f));
-            return;
-        }
-        if (df instanceof Assign && args.length < 2) {
-            values.put(outNames.get(0), args[0]);
             return;
         }
         OpContext oc = executioner.buildContext();
@@ -220,7 +223,7 @@ final class PlanBuilder {
             step = legacy;
         }
         for (int i = 0; i < argNames.length; i++) {
-            VariableBinding b = bindings.get(argNames[i]);
+            VariableBinding b = bindings.get(rootOf(argNames[i]));
             if (b != null) {
                 b.addUse(step, i);
             }
@@ -244,6 +247,11 @@ final class PlanBuilder {
             throw new UnsupportedGraphException("op " + opName + " (" + df.opName() + ") has an empty output");
         }
         return pool.allocate(name, type, shape.getShape());
+    }
+
+    private String rootOf(String name) {
+        String r = alias.get(name);
+        return r == null ? name : r;
     }
 
     /** The array an op reads for input {@code name}: bound by reference, fed, or an earlier op's output. */
@@ -283,6 +291,11 @@ final class PlanBuilder {
         return v;
     }
 
+    /** Ops whose output shape depends on input values, not shapes. */
+    private static final java.util.Set<String> VALUE_SHAPED = java.util.Set.of("Where", "where_np", "unique",
+            "unique_with_counts", "listdiff", "dynamic_partition", "non_max_suppression", "non_max_suppression_v3",
+            "non_max_suppression_overlaps");
+
     private static void refuseUnsupported(String opName, DifferentialFunction df) {
         String why = null;
         if (df instanceof Switch || df instanceof Merge || df instanceof Enter || df instanceof Exit
@@ -298,6 +311,8 @@ final class PlanBuilder {
             why = "external errors";
         } else if (df instanceof CreateView) {
             why = "a view op";
+        } else if (VALUE_SHAPED.contains(df.opName())) {
+            why = "an op whose output shape depends on the values of its input (a plan fixes shapes)";
         } else if (df instanceof RandomOp || df.getClass().getName().startsWith("org.nd4j.linalg.api.ops.random.")) {
             why = "an in-graph random op (feed the noise as a placeholder)";
         } else if (!(df instanceof CustomOp) && !(df instanceof Op)) {

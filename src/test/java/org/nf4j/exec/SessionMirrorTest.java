@@ -47,4 +47,31 @@ class SessionMirrorTest {
         }
         assertEquals(Executor.COMPILED, runner.executor(), runner.fallbackReason().orElse(""));
     }
+
+    @Test
+    void aParameterGivenANewArrayIsSeenThroughAnIdentity() {
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.DOUBLE, -1, 3);
+        SDVariable w = sd.var("w", Nd4j.arange(1, 7).castTo(DataType.DOUBLE).reshape(3, 2));
+        sd.identity("out", x.mmul(sd.identity("wPassed", w)));
+        GraphRunner runner = GraphRunner.outputs(sd, List.of("out"), Executor.COMPILED);
+        Map<String, INDArray> feed = Map.of("x", Nd4j.arange(0, 6).castTo(DataType.DOUBLE).reshape(2, 3));
+        runner.run(feed);
+        sd.getVariable("w").setArray(Nd4j.arange(10, 16).castTo(DataType.DOUBLE).reshape(3, 2));
+        Equivalence.assertSameResults("after setArray", sd.output(feed, "out"), runner.run(feed).outputs(), 1e-12);
+        assertEquals(Executor.COMPILED, runner.executor(), runner.fallbackReason().orElse(""));
+    }
+
+    @Test
+    void largeIntegerFeedsAreNotCompiled() {
+        SameDiff sd = SameDiff.create();
+        SDVariable labels = sd.placeHolder("labels", DataType.INT, -1);
+        sd.identity("out", labels.castTo(DataType.DOUBLE).mul(2.0));
+        GraphRunner runner = GraphRunner.outputs(sd, List.of("out"), Executor.COMPILED)
+                .noticesTo(new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        Map<String, INDArray> feed = Map.of("labels", Nd4j.arange(0, 40).castTo(DataType.INT));
+        assertEquals(78.0, runner.run(feed).outputs().get("out").getDouble(39), 0.0);
+        assertEquals(Executor.SAMEDIFF, runner.executor());
+        org.junit.jupiter.api.Assertions.assertTrue(runner.fallbackReason().orElseThrow().contains("integer or boolean feed"));
+    }
 }
