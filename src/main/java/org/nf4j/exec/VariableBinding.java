@@ -7,9 +7,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A parameter or constant array bound by reference into the ops that read it. Updates in place
- * ({@code subi}, {@code assign}) are seen as they are; if SameDiff's variable gets a new array
- * ({@code setArray}), {@link #refresh()} binds the new one into the ops that read it (also through an
- * Identity) before the next run. A requested result that is the variable itself keeps the old array.
+ * ({@code subi}, {@code assign}) are seen as they are, and so is {@code setArray} with SameDiff's
+ * default array holder (it copies into the existing array). Where the holder replaces the array
+ * object (the gradient function's, or a {@code SingleThreadArrayHolder}), {@link #refresh()} binds the
+ * new one into the ops that read it (also through an Identity) before the next run. A requested
+ * result that is the variable itself keeps the old array.
  */
 final class VariableBinding {
     private record Use(PlanStep step, int input) {
