@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import org.nf4j.logging.LineDropFilter;
 import org.nf4j.runtime.BackendUnavailableException;
+import org.nf4j.runtime.StartupErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,10 @@ public final class Main implements Callable<Integer> {
         return out;
     }
 
-    /** The command line with nf4j's error handling: bad input gives one line and exit code 2. */
+    /**
+     * The command line with nf4j's error handling: bad input gives one line and exit code 2, an
+     * unreadable file (a damaged checkpoint, say) one line and exit code 1.
+     */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
@@ -48,6 +52,11 @@ public final class Main implements Callable<Integer> {
                     || ex instanceof BackendUnavailableException || ex instanceof org.nf4j.data.MnistDataException) {
                 line.getErr().println("nf4j: " + ex.getMessage());
                 return 2;
+            }
+            if (ex instanceof java.io.IOException) {
+                // a file the run needs is damaged or unreadable: a failure of the run, in one line
+                line.getErr().println("nf4j: " + StartupErrors.messageFor(ex));
+                return StartupErrors.EXIT_FAILURE;
             }
             throw ex;
         });

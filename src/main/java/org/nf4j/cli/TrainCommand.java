@@ -58,9 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSettings.put(flags, "run-name", runName);
         TrainingSettings.put(flags, "clip-norm", clipNorm);
         TrainConfig c = training.resolve(flags);
-        if (c.k() > 0) {
-            FlowKind.parse(c.flow());
-        }
+        FlowKind.parse(c.flow());
         return c;
     }
 

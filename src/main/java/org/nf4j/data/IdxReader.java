@@ -58,7 +58,7 @@ public final class IdxReader implements Closeable {
         }
         if (!Files.isRegularFile(path)) {
             throw new MnistDataException("IDX file " + path + " does not exist: "
-                    + "run `nf4j data --fetch` or point --data-dir at the MNIST files");
+                    + "run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") or point --data-dir at the MNIST files");
         }
         DataInputStream in = null;
         try {
@@ -123,7 +123,7 @@ public final class IdxReader implements Closeable {
     public static int peekMagic(Path path) {
         if (!Files.isRegularFile(path)) {
             throw new MnistDataException("IDX file " + path + " does not exist: "
-                    + "run `nf4j data --fetch` or point --data-dir at the MNIST files");
+                    + "run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") or point --data-dir at the MNIST files");
         }
         try (InputStream raw = Files.newInputStream(path);
              DataInputStream in = new DataInputStream(new BufferedInputStream(

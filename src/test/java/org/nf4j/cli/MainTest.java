@@ -142,6 +142,9 @@ class MainTest {
         assertTrue(r[2].contains("choose one of: adam, rmsprop"), r[2]);
         r = run("train", "--lr", "fast");
         assertEquals("2", r[0]);
+        r = run("train", "--flow", "bogus", "--k", "0");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("unknown flow 'bogus'"), "a bad flow is refused even with K = 0: " + r[2]);
     }
 
     @Test

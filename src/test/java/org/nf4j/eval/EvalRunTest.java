@@ -100,4 +100,17 @@ class EvalRunTest {
         assertThrows(IllegalArgumentException.class, () -> settings("best", 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new EvalRun.Settings("best", MnistSplit.TRAIN, 5, 1, 0, 10));
     }
+
+    @Test
+    void aTruncatedCheckpointIsOneClearError() throws Exception {
+        Path copy = dir.resolve("truncated");
+        Path checkpoints = java.nio.file.Files.createDirectories(copy.resolve("checkpoints"));
+        byte[] best = java.nio.file.Files.readAllBytes(runDir.resolve("checkpoints").resolve("best.zip"));
+        java.nio.file.Files.write(checkpoints.resolve("best.zip"), java.util.Arrays.copyOf(best, best.length / 2));
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> EvalRun.run(copy, null, test, settings("best", 5, 3), QUIET));
+        assertTrue(e.getMessage().startsWith("damaged or truncated checkpoint ") && e.getMessage().contains("best.zip"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
 }
