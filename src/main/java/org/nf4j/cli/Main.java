@@ -42,25 +42,36 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * The command line with nf4j's error handling: bad input gives one line and exit code 2, an
-     * unreadable file (a damaged checkpoint, say) one line and exit code 1.
+     * The command line with nf4j's error handling: bad input gives one line and exit code 2; a run
+     * that fails (its loss diverged, a damaged checkpoint) one line and exit code 1.
      */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof BackendUnavailableException || ex instanceof org.nf4j.data.MnistDataException) {
-                line.getErr().println("nf4j: " + ex.getMessage());
-                return 2;
+            int code = exitCode(ex);
+            if (code == 0) {
+                throw ex;
             }
-            if (ex instanceof java.io.IOException) {
-                // a file the run needs is damaged or unreadable: a failure of the run, in one line
-                line.getErr().println("nf4j: " + StartupErrors.messageFor(ex));
-                return StartupErrors.EXIT_FAILURE;
-            }
-            throw ex;
+            line.getErr().println("nf4j: " + StartupErrors.messageFor(ex));
+            return code;
         });
         return cl;
+    }
+
+    /**
+     * 1 for a run that failed (its loss diverged; a file it needs is damaged or unreadable), 2 for
+     * bad input (a value out of range, an unknown name, a missing backend or data), 0 for anything
+     * else, which is a bug and keeps its stack trace.
+     */
+    static int exitCode(Exception ex) {
+        if (ex instanceof org.nf4j.train.TrainingDivergedException || ex instanceof java.io.IOException) {
+            return StartupErrors.EXIT_FAILURE;
+        }
+        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                || ex instanceof BackendUnavailableException || ex instanceof org.nf4j.data.MnistDataException) {
+            return 2;
+        }
+        return 0;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
+import org.nf4j.train.TrainingDivergedException;
 
 /**
  * Trains a {@link ToyGroupModel} as {@link ToyTrainer} trains one {@link ToyModel}: the same noise,
@@ -76,7 +77,7 @@ public final class ToyGroupTrainer {
             double[] norms = finite ? updater.apply(step.gradients(), t, settings.clipNorm(), groups) : losses;
             for (int g = 0; g < groups; g++) {
                 if (!Double.isFinite(losses[g]) || !Double.isFinite(norms[g])) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
+                    throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training diverged at step %d on %s: loss %s, gradient norm %s (try a smaller --lr)",
                             t, model.targets().get(g).name(), losses[g], norms[g]));
                 }

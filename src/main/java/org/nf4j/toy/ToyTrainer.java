@@ -20,6 +20,7 @@ import org.nf4j.train.Checkpoint;
 import org.nf4j.train.ParameterUpdater;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.StepNoise;
+import org.nf4j.train.TrainingDivergedException;
 
 /**
  * Minimises the annealed free energy of a {@link ToyModel} with Adam, fresh samples every update.
@@ -71,7 +72,7 @@ public final class ToyTrainer {
             Map<String, INDArray> grads = step.gradients();
             double gradNorm = Double.isFinite(loss) ? updater.apply(grads, t, config.clipNorm()) : Double.NaN;
             if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
+                throw new TrainingDivergedException(String.format(Locale.ROOT,
                         "training diverged at step %d: loss %s, gradient norm %s (try a smaller --lr)", t, loss, gradNorm));
             }
             smoothed = Double.isNaN(smoothed) ? loss : 0.99 * smoothed + 0.01 * loss;

@@ -145,7 +145,7 @@ public final class DlgmTrainer {
                 double loss = o.get(DlgmModel.LOSS).getDouble(0);
                 double gradNorm = Double.isFinite(loss) ? updater.apply(result.gradients(), (int) step, config.clipNorm()) : Double.NaN;
                 if (!Double.isFinite(loss) || !Double.isFinite(gradNorm)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
+                    throw new TrainingDivergedException(String.format(Locale.ROOT,
                             "training stopped at step %d: the %s is not finite (loss %s, gradient norm %s); the parameters "
                                     + "were not updated and no checkpoint was written with them. Last good checkpoint: %s. "
                                     + "Resume with --resume and a smaller --lr or --clip-norm.",

@@ -117,6 +117,14 @@ class MainTest {
     }
 
     @Test
+    void exitCodesSayWhoseFaultItIs() {
+        assertEquals(1, Main.exitCode(new org.nf4j.train.TrainingDivergedException("training diverged at step 3")));
+        assertEquals(1, Main.exitCode(new java.io.EOFException("truncated")));
+        assertEquals(2, Main.exitCode(new IllegalArgumentException("--k must be >= 0")));
+        assertEquals(0, Main.exitCode(new NullPointerException()), "a bug keeps its stack trace");
+    }
+
+    @Test
     void optionsAloneMeanTrain() {
         assertEquals(List.of("train", "--flow", "nice", "--k", "20", "--gpu"),
                 List.of(Main.withDefaultCommand(new String[] {"--flow", "nice", "--k", "20", "--gpu"})));
