@@ -44,7 +44,7 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         require(annealSteps >= 0, "anneal-steps must be >= 0 (0: beta = 1 throughout), got " + annealSteps);
         require(rmsDecay >= 0 && rmsDecay < 1, "rms-decay must be in [0, 1), got " + rmsDecay);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
-        require(rmsEpsilon > 0, "rms-epsilon must be > 0, got " + rmsEpsilon);
+        require(rmsEpsilon > 0 && Double.isFinite(rmsEpsilon), "rms-epsilon must be a positive number, got " + rmsEpsilon);
         require(executor.equals("compiled") || executor.equals("samediff"),
                 "executor must be compiled or samediff, got '" + executor + "'");
     }
@@ -149,10 +149,19 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
     /** A whole number, also written as 5e5; "1.9" is refused, not truncated. */
     private static long whole(Map<String, String> m, String key) {
         String v = m.get(key);
+        BigDecimal d;
         try {
-            return new BigDecimal(v).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+            d = new BigDecimal(v);
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+        if (d.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
+        }
+        try {
+            return d.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(key + " is too large: " + v);
         }
     }
 
@@ -174,7 +183,8 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, String> e : asMap().entrySet()) {
             String v = e.getKey().equals("run-name") ? resolvedRunName() : e.getValue();
-            b.append(e.getKey()).append('=').append(v).append(System.lineSeparator());
+            // a backslash is an escape in properties files (a Windows data-dir would lose its separators)
+            b.append(e.getKey()).append('=').append(v.replace("\\", "\\\\")).append(System.lineSeparator());
         }
         return b.toString();
     }

@@ -16,7 +16,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * them in reverse order. Raw parameters per step are the vector {@code v (d)}; amortised, the encoder
  * emits all K vectors per example (the variant whose vectors all come from the encoder's head; in
  * the paper each v_{k+1} is a linear map of v_k). The reflection does not depend on the length of v
- * (v = 0 is undefined), so it is a full reflection from the first update, whatever the head's
+ * (v = 0 is taken as the identity), so it is a full reflection from the first update, whatever the head's
  * initial scale. The chain costs four ops per step; 2 v_k / ||v_k||^2 of all K steps is computed in
  * batched ops before it.
  */
@@ -75,7 +75,8 @@ public final class HouseholderFlow implements Flow {
         try (NameScope ns = sd.withNameScope(name)) {
             StepParameters p = StepParameters.of(sd, raw, steps, dim);
             SDVariable all = p.field(0, dim);
-            SDVariable norms = all.mul(all).sum(true, 2);
+            // + 1e-30: v = 0 (a zero head, a dead hidden layer) is the identity instead of 0 * inf = NaN
+            SDVariable norms = all.mul(all).sum(true, 2).add(1e-30);
             this.v = p.perStep(all, dim);
             this.scaled = p.perStep(all.mul(Broadcasts.alongLastAxis(sd, norms.rdiv(2.0), steps, dim)), dim);
         }

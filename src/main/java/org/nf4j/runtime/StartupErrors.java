@@ -42,6 +42,12 @@ public final class StartupErrors {
 
     /** The one-line message to print for {@code t} (its message, or its class name if none). */
     public static String messageFor(Throwable t) {
+        if (t instanceof java.nio.file.FileSystemException f) {
+            // its message is just the path: say what went wrong with it
+            return ("cannot use " + f.getFile() + ": " + (f.getReason() != null ? f.getReason()
+                    : t.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase()))
+                    .replaceAll("\\s+", " ").trim();
+        }
         String m = t.getMessage();
         return (m == null || m.isBlank() ? t.getClass().getName() : m).replaceAll("\\s+", " ").trim();
     }

@@ -11,7 +11,7 @@ final class RmsPropMomentumStep {
 
     static void apply(RmsPropMomentum config, int iteration, float[] g, float[] r, float[] v, float[] p, int n) {
         float a = (float) config.decay();
-        float c = 1 - a;
+        float c = (float) (1 - config.decay());
         float m = (float) config.momentum();
         float eps = (float) config.epsilon();
         float lr = (float) config.getLearningRate(iteration, 0);

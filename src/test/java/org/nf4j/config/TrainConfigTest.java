@@ -20,6 +20,8 @@ class TrainConfigTest {
             assertEquals(c, TrainConfig.DEFAULTS.with(c.asMap()), "the whole map");
         }
         assertEquals(c, TrainConfig.DEFAULTS.with(ConfigFile.parse(c.toProperties(), "test")));
+        TrainConfig windows = c.with("data-dir", "C:\\data\\mnist");
+        assertEquals(windows, TrainConfig.DEFAULTS.with(ConfigFile.parse(windows.toProperties(), "test")), "backslashes survive");
         assertEquals(TrainConfig.keys(), java.util.List.copyOf(c.asMap().keySet()));
     }
 
@@ -54,6 +56,9 @@ class TrainConfigTest {
         assertEquals("steps must be a whole number, got '1.9'", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("k", "2.5"));
         assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("batch", "1e12"));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("steps", "1e19"));
+        assertEquals("steps is too large: 1e19", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("rms-epsilon", "Infinity"));
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("lr", "fast"));
         assertEquals("lr must be a number, got 'fast'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("speed", "1"));

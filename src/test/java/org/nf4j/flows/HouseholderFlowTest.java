@@ -62,6 +62,18 @@ class HouseholderFlowTest {
         }
     }
 
+    @Test
+    void aZeroVectorIsTheIdentityNotNaN() {
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.placeHolder("z", DataType.DOUBLE, -1, 3);
+        SDVariable y = HouseholderFlow.global(sd, "h", 3, 1, new double[3]).forward(in).z();
+        double[][] z = {{1.0, -2.0, 0.5}};
+        INDArray r = sd.output(Map.of("z", FlowChecks.array(z)), y.name()).get(y.name());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(z[0][i], r.getDouble(0, i), 0.0);
+        }
+    }
+
     private static double norm(double[] x) {
         double s = 0;
         for (double a : x) {

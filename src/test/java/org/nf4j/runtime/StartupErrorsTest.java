@@ -24,4 +24,12 @@ class StartupErrorsTest {
         Throwable t = new RuntimeException("outer", new IllegalStateException("No CUDA devices\nwere found"));
         assertEquals("No CUDA devices were found", Backends.rootMessage(t));
     }
+
+    @org.junit.jupiter.api.Test
+    void aFileSystemErrorSaysWhatWentWrongWithThePath() {
+        org.junit.jupiter.api.Assertions.assertEquals("cannot use /readonly/run: access denied",
+                StartupErrors.messageFor(new java.nio.file.AccessDeniedException("/readonly/run")));
+        org.junit.jupiter.api.Assertions.assertEquals("cannot use /x: Not a directory",
+                StartupErrors.messageFor(new java.nio.file.FileSystemException("/x", null, "Not a directory")));
+    }
 }
