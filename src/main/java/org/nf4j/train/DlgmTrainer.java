@@ -101,6 +101,7 @@ public final class DlgmTrainer {
             if (c.get().iterator() == null) {
                 throw new IllegalStateException("the checkpoints in " + store.dir() + " have no data position: they are not from an MNIST run");
             }
+            checkSameOptimizer(c.get(), store.dir());
             c.get().restoreInto(model.sameDiff(), updater);
             step = c.get().step();
             best = c.get().bestValidation();
@@ -197,6 +198,23 @@ public final class DlgmTrainer {
             out.println(String.format(Locale.ROOT, "finished %d updates: train -elbo %.2f, validation -elbo %.2f (best %.2f), "
                     + "%.0f examples/s; checkpoints in %s", step, lastNegElbo, lastValidation, best, rate, store.dir()));
             return new Result(step, lastNegElbo, lastValidation, rate, last, values, model);
+        }
+    }
+
+    /**
+     * Refuses a checkpoint written by another optimiser: Adam's moments and RMSprop's (r, v) have the
+     * same size, so the state would load and silently mean something else (a negative m as r: NaN).
+     */
+    private void checkSameOptimizer(Checkpoint c, Path dir) {
+        String theirs;
+        try {
+            theirs = org.nf4j.config.ConfigFile.parse(c.config(), "the checkpoint's config").get("optimizer");
+        } catch (IllegalArgumentException e) {
+            return; // a config from another version: nothing to compare
+        }
+        if (theirs != null && !theirs.equals(config.optimizer())) {
+            throw new IllegalStateException("the checkpoints in " + dir + " were trained with optimizer " + theirs
+                    + ", this run asks for " + config.optimizer() + ": their state cannot be resumed with it");
         }
     }
 

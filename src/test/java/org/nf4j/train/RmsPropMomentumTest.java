@@ -111,6 +111,9 @@ class RmsPropMomentumTest {
         }
         DlgmTrainer.Result adam = new DlgmTrainer(c.with("optimizer", "adam"), dir.resolve("c"), dir.resolve("lc"), quiet)
                 .run(train, validation, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DlgmTrainer(c.with("steps", "30")
+                .with("optimizer", "adam"), dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, true));
+        assertTrue(e.getMessage().contains("trained with optimizer rmsprop-momentum, this run asks for adam"), e.getMessage());
         String any = straight.params().keySet().iterator().next();
         assertTrue(straight.params().get(any).sub(adam.params().get(any)).amaxNumber().doubleValue() > 0,
                 "RMSprop with momentum is not Adam");
