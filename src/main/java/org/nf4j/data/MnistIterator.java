@@ -229,6 +229,7 @@ public final class MnistIterator implements Iterator<MnistBatch>, AutoCloseable 
         // x is the producer's reusable scratch buffer: copy it into a fresh native array
         INDArray features = Nd4j.createUninitialized(DataType.FLOAT, count, pixelsPer);
         features.data().asNioFloat().put(x, 0, count * pixelsPer);
+        org.nf4j.runtime.HostMemory.afterWrite(features);
         INDArray labels = y == null ? null : Nd4j.create(y, new long[] {count, MnistFiles.CLASSES}, DataType.FLOAT);
         return new MnistBatch(features, labels, idx, epoch);
     }

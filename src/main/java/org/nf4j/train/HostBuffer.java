@@ -4,6 +4,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nf4j.runtime.HostMemory;
 
 /**
  * A reusable Java copy of the values of a float32 or float64 array, moved in and out with one bulk
@@ -50,6 +51,7 @@ final class HostBuffer {
             return load(flat.castTo(type), offset, n);
         }
         ensure(n);
+        HostMemory.beforeRead(flat);
         if (isDouble()) {
             new DoublePointer(flat.data().addressPointer()).position(offset).get(doubles, 0, n);
         } else {
@@ -74,11 +76,13 @@ final class HostBuffer {
         if (flat.dataType() != type) {
             throw new IllegalArgumentException("a " + type + " buffer cannot be stored into a " + flat.dataType() + " array");
         }
+        HostMemory.beforeRead(flat); // the values outside [offset, offset + n) must be current too
         if (isDouble()) {
             new DoublePointer(flat.data().addressPointer()).position(offset).put(doubles, 0, n);
         } else {
             new FloatPointer(flat.data().addressPointer()).position(offset).put(floats, 0, n);
         }
+        HostMemory.afterWrite(flat);
     }
 
     /**
