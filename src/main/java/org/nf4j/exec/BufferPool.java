@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
@@ -18,7 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The arrays of a plan's intermediate values, shared between values whose lifetimes do not overlap
- * (as SameDiff's session recycles arrays between ops, but decided once, when the plan is built).
+ * (as SameDiff's session recycles arrays between ops, but decided once, when the plan is built): a
+ * value gets a 'c'-order view over a released flat buffer of its type that holds it (at most twice
+ * its size), whatever its shape.
  * A value lives from the op that writes it to the last op that reads it, where an alias (Identity,
  * Assign) extends the life of the array it passes on; requested outputs and gradients live for
  * ever. An op's inputs are released only after its outputs are allocated, so an op never writes
@@ -30,8 +33,13 @@ final class BufferPool {
     private final Map<String, Integer> lastUse = new HashMap<>();
     /** The value whose array a name refers to (itself, or what an alias passes on). */
     private final Map<String, String> root = new HashMap<>();
+    /** Arrays under this many elements are not shared. */
+    static final long SMALL = 1024;
+
+    /** The flat buffer under each live pooled value, by the value's name. */
     private final Map<String, INDArray> owned = new HashMap<>();
-    private final Map<String, Deque<INDArray>> free = new HashMap<>();
+    /** Released flat buffers by type and length. */
+    private final Map<DataType, TreeMap<Long, Deque<INDArray>>> free = new HashMap<>();
     private long allocatedBytes;
     private long requestedBytes;
 
@@ -58,19 +66,36 @@ final class BufferPool {
         return r == null ? name : r;
     }
 
-    /** An array for the value {@code name}: a released one of the same type and shape, or a new one ('c' order). */
+    /**
+     * An array for the value {@code name}, in 'c' order: a view over the smallest released buffer of
+     * the same type that holds it and is at most twice its size (as SameDiff's own array cache
+     * reuses), or a new buffer. Results and arrays under {@link #SMALL} elements get arrays of their
+     * own (a result must not be a view: the optimiser reads it as one flat run of memory).
+     */
     INDArray allocate(String name, DataType type, long[] shape) {
-        String key = type + Arrays.toString(shape);
-        Deque<INDArray> q = free.get(key);
-        INDArray a = q == null || q.isEmpty() ? null : q.pop();
-        long bytes = (long) type.width() * Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        long n = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        long bytes = (long) type.width() * n;
         requestedBytes += bytes;
-        if (a == null) {
-            a = Nd4j.createUninitialized(type, shape, 'c');
+        Integer until = lastUse.get(rootOf(name));
+        if (n < SMALL || shape.length == 0 || (until != null && until == Integer.MAX_VALUE)) {
+            allocatedBytes += bytes;
+            return Nd4j.createUninitialized(type, shape, 'c');
+        }
+        TreeMap<Long, Deque<INDArray>> byLength = free.computeIfAbsent(type, t -> new TreeMap<>());
+        Map.Entry<Long, Deque<INDArray>> fit = byLength.ceilingEntry(n);
+        INDArray base;
+        if (fit != null && fit.getKey() <= 2 * n) {
+            base = fit.getValue().pop();
+            if (fit.getValue().isEmpty()) {
+                byLength.remove(fit.getKey());
+            }
+        } else {
+            base = Nd4j.createUninitialized(type, new long[] {n}, 'c');
             allocatedBytes += bytes;
         }
-        owned.put(name, a);
-        return a;
+        owned.put(name, base);
+        return base.length() == n ? base.reshape('c', shape)
+                : Nd4j.create(base.data(), shape, Nd4j.getStrides(shape, 'c'), 0, 'c');
     }
 
     /** After op {@code index} is bound: releases the arrays it read last, and its outputs nobody reads. */
@@ -84,12 +109,13 @@ final class BufferPool {
     }
 
     private void releaseIfDone(String r, int index) {
-        INDArray a = owned.get(r);
-        if (a == null || lastUse.getOrDefault(r, index) > index) {
+        INDArray base = owned.get(r);
+        if (base == null || lastUse.getOrDefault(r, index) > index) {
             return;
         }
         owned.remove(r);
-        free.computeIfAbsent(a.dataType() + Arrays.toString(a.shape()), k -> new ArrayDeque<>()).push(a);
+        free.computeIfAbsent(base.dataType(), t -> new TreeMap<>()).computeIfAbsent(base.length(), k -> new ArrayDeque<>())
+                .push(base);
     }
 
     /** Bytes of the arrays actually allocated. */
