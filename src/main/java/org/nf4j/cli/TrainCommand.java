@@ -27,7 +27,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingSettings training = new TrainingSettings();
 
-    @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular, householder (default: planar)")
+    @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular, householder, sylvester (default: planar)")
     String flow;
 
     @Option(names = "--k", description = "flow steps; 0 = diagonal Gaussian (default: 10)")

@@ -99,6 +99,23 @@ public enum FlowKind {
                            Random rng) {
             return HouseholderFlow.grouped(sd, name, dim, k, membership, groups, rng);
         }
+    },
+    SYLVESTER("sylvester", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return raw != null ? SylvesterFlow.amortised(sd, name, dim, k, raw) : SylvesterFlow.global(sd, name, dim, k, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * SylvesterFlow.paramsPerStep(dim);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return SylvesterFlow.grouped(sd, name, dim, k, membership, groups, rng);
+        }
     };
 
     private final String id;
@@ -109,7 +126,7 @@ public enum FlowKind {
         this.amortisable = amortisable;
     }
 
-    /** The name users type: planar, radial, nice-perm, nice-orth, circular, householder. */
+    /** The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester. */
     public String id() {
         return id;
     }
