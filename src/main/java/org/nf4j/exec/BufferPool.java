@@ -61,7 +61,8 @@ final class BufferPool {
         }
     }
 
-    private String rootOf(String name) {
+    /** The value whose array {@code name} is: itself, or what an Identity or Assign passed on. */
+    String rootOf(String name) {
         String r = root.get(name);
         return r == null ? name : r;
     }

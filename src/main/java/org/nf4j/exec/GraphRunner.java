@@ -59,8 +59,7 @@ public final class GraphRunner {
 
     /** This runner, saying a fallback to SameDiff on {@code stream} instead of standard error. */
     public GraphRunner noticesTo(PrintStream stream) {
-        GraphRunner r = new GraphRunner(sd, outputs, gradientsOf, executor, stream);
-        return r;
+        return new GraphRunner(sd, outputs, gradientsOf, executor, stream);
     }
 
     /** Runs the request on {@code feed} (placeholder arrays by name). */
@@ -105,8 +104,7 @@ public final class GraphRunner {
 
     /** Native ops per run of the plan for these shapes, or -1 where there is none (yet). */
     public int planSize(Map<String, INDArray> feed) {
-        String key = shapeKey(feed);
-        CompiledPlan p = key == null ? null : plans.get(key);
+        CompiledPlan p = planFor(feed);
         return p == null ? -1 : p.size();
     }
 
@@ -115,8 +113,7 @@ public final class GraphRunner {
      * {@code [allocated, unshared]}, or null where there is no plan (yet).
      */
     public long[] planBytes(Map<String, INDArray> feed) {
-        String key = shapeKey(feed);
-        CompiledPlan p = key == null ? null : plans.get(key);
+        CompiledPlan p = planFor(feed);
         return p == null ? null : new long[] {p.allocatedBytes(), p.valueBytes()};
     }
 
@@ -126,8 +123,7 @@ public final class GraphRunner {
      */
     public List<String> profile(Map<String, INDArray> feed, int runs) {
         run(feed);
-        String key = shapeKey(feed);
-        CompiledPlan p = key == null ? null : plans.get(key);
+        CompiledPlan p = planFor(feed);
         if (p == null) {
             throw new IllegalStateException("no compiled plan: the runner uses " + executor.key());
         }
@@ -138,6 +134,12 @@ public final class GraphRunner {
                     e.getValue() / 1e6));
         }
         return lines;
+    }
+
+    /** The plan for {@code feed}'s shapes, or null where there is none. */
+    private CompiledPlan planFor(Map<String, INDArray> feed) {
+        String key = shapeKey(feed);
+        return key == null ? null : plans.get(key);
     }
 
     /** Integer and boolean feeds up to this many values select a plan by value; larger ones are not compiled. */

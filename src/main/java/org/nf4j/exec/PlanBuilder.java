@@ -71,8 +71,6 @@ final class PlanBuilder {
     private final Map<String, VariableBinding> bindings = new LinkedHashMap<>();
     private final List<PlanStep> steps = new ArrayList<>();
     private BufferPool pool;
-    /** What an Identity or one-input Assign passes on: output name to the name of the value it is. */
-    private final Map<String, String> alias = new HashMap<>();
 
     /**
      * @param gradientsOf variables whose gradients are wanted; empty for a forward-only plan
@@ -93,13 +91,15 @@ final class PlanBuilder {
         OpOrderRecorder recorder = new OpOrderRecorder();
         OutAndGrad reference = record(feed, recorder);
         SameDiff executed = recorder.executed() != null ? recorder.executed() : gradientsOf.isEmpty() ? sd : sd.getFunction("grad");
-        java.util.Set<String> results = new java.util.HashSet<>(outputs);
+        Map<String, String> gradientNames = new LinkedHashMap<>();
         for (String p : gradientsOf) {
             SDVariable g = sd.getVariable(p).getGradient();
             if (g != null) {
-                results.add(g.name());
+                gradientNames.put(p, g.name());
             }
         }
+        java.util.Set<String> results = new java.util.HashSet<>(outputs);
+        results.addAll(gradientNames.values());
         pool = new BufferPool(executed, recorder.opNames(), results);
         for (int i = 0; i < recorder.opNames().size(); i++) {
             String name = recorder.opNames().get(i);
@@ -117,11 +117,8 @@ final class PlanBuilder {
             outs.put(o, valueOf(executed, o, feed));
         }
         Map<String, INDArray> grads = new LinkedHashMap<>();
-        for (String p : gradientsOf) {
-            SDVariable g = sd.getVariable(p).getGradient();
-            if (g != null) {
-                grads.put(p, valueOf(executed, g.name(), feed));
-            }
+        for (Map.Entry<String, String> e : gradientNames.entrySet()) {
+            grads.put(e.getKey(), valueOf(executed, e.getValue(), feed));
         }
         StepResult result = new StepResult(java.util.Collections.unmodifiableMap(outs),
                 java.util.Collections.unmodifiableMap(grads));
@@ -161,7 +158,6 @@ final class PlanBuilder {
         List<String> outNames = sdo.getOutputsOfOp();
         if (df instanceof Identity || (df instanceof Assign && args.length < 2)) {
             values.put(outNames.get(0), args[0]);
-            alias.put(outNames.get(0), rootOf(argNames[0]));
             pool.release(index, argNames, outNames);
             return;
         }
@@ -223,7 +219,7 @@ final class PlanBuilder {
             step = legacy;
         }
         for (int i = 0; i < argNames.length; i++) {
-            VariableBinding b = bindings.get(rootOf(argNames[i]));
+            VariableBinding b = bindings.get(pool.rootOf(argNames[i]));
             if (b != null) {
                 b.addUse(step, i);
             }
@@ -247,11 +243,6 @@ final class PlanBuilder {
             throw new UnsupportedGraphException("op " + opName + " (" + df.opName() + ") has an empty output");
         }
         return pool.allocate(name, type, shape.getShape());
-    }
-
-    private String rootOf(String name) {
-        String r = alias.get(name);
-        return r == null ? name : r;
     }
 
     /** The array an op reads for input {@code name}: bound by reference, fed, or an earlier op's output. */

@@ -32,12 +32,7 @@ public final class TrainingBenchmark {
         DlgmModel model = DlgmTrainer.model(config);
         List<String> params = model.trainableNames();
         ParameterUpdater updater = new ParameterUpdater(model.sameDiff(), params, DlgmTrainer.updater(config));
-        Random rng = new Random(1);
-        float[] pixels = new float[config.batch() * DlgmModel.PIXELS];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = rng.nextBoolean() ? 1f : 0f;
-        }
-        INDArray x = Nd4j.create(pixels, new long[] {config.batch(), DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType());
+        INDArray x = randomImages(config.batch());
         StepNoise noise = new StepNoise(1);
         List<String> outputs = List.of(DlgmModel.LOSS);
         GraphRunner runner = GraphRunner.gradients(model.sameDiff(), outputs, params, Executor.parse(config.executor()));
@@ -46,12 +41,8 @@ public final class TrainingBenchmark {
             if (t == warmup) {
                 start = System.nanoTime();
             }
-            Map<String, INDArray> feed = new HashMap<>();
-            feed.put("x", x);
-            feed.put("eps", noise.at(t, config.batch(), config.latent()));
-            feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
             NativeGarbage.collectIfDue();
-            updater.apply(runner.run(feed).gradients(), t, config.clipNorm());
+            updater.apply(runner.run(feed(x, noise.at(t, config.batch(), config.latent()))).gradients(), t, config.clipNorm());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return String.format(Locale.ROOT, "bench flow=%s k=%d batch=%d executor=%s examples_per_s=%.1f ms_per_step=%.2f peak_rss_mb=%d",
@@ -67,16 +58,26 @@ public final class TrainingBenchmark {
         DlgmModel model = DlgmTrainer.model(config);
         GraphRunner runner = GraphRunner.gradients(model.sameDiff(), List.of(DlgmModel.LOSS), model.trainableNames(),
                 Executor.COMPILED);
+        return runner.profile(feed(randomImages(config.batch()), new StepNoise(1).at(0, config.batch(), config.latent())), runs);
+    }
+
+    /** {@code rows} random binary images (seed 1), in the default floating-point type. */
+    private static INDArray randomImages(int rows) {
         Random rng = new Random(1);
-        float[] pixels = new float[config.batch() * DlgmModel.PIXELS];
+        float[] pixels = new float[rows * DlgmModel.PIXELS];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = rng.nextBoolean() ? 1f : 0f;
         }
+        return Nd4j.create(pixels, new long[] {rows, DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType());
+    }
+
+    /** A training feed at beta = 1. */
+    private static Map<String, INDArray> feed(INDArray x, INDArray eps) {
         Map<String, INDArray> feed = new HashMap<>();
-        feed.put("x", Nd4j.create(pixels, new long[] {config.batch(), DlgmModel.PIXELS}).castTo(Nd4j.defaultFloatingPointType()));
-        feed.put("eps", new StepNoise(1).at(0, config.batch(), config.latent()));
+        feed.put("x", x);
+        feed.put("eps", eps);
         feed.put("beta", Nd4j.scalar(Nd4j.defaultFloatingPointType(), 1.0));
-        return runner.profile(feed, runs);
+        return feed;
     }
 
     /** VmHWM from /proc/self/status, or -1 where there is no /proc. */

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,6 +94,5 @@ class CompiledTrainingTest {
         double[] initial = parameters(new ToyModel(Targets.byName("u1"), FlowKind.PLANAR, 4, FlowOptions.defaults(), 3));
         assertTrue(Math.abs(ends[0][0] - initial[0]) + Math.abs(ends[0][ends[0].length - 1] - initial[initial.length - 1]) > 1e-3,
                 "training moved the parameters");
-        assertTrue(List.of(ends).size() == 2);
     }
 }
