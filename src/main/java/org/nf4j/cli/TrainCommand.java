@@ -12,6 +12,7 @@ import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.DlgmTrainer;
+import org.nf4j.train.LoopSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,7 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
         new MnistFetcher(System.out::println).fetch(data);
         System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
         DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out)
-                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION), resuming);
+                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION),
+                        resuming ? LoopSettings.Resume.REQUIRED : LoopSettings.Resume.NEVER);
         double test = DlgmTrainer.negElbo(r.model(), MnistSplitData.load(data, MnistSplit.TEST),
                 org.nf4j.exec.Executor.parse(c.executor()));
         System.out.println(String.format(java.util.Locale.ROOT, "test -elbo %.2f nats (10,000 test digits, static binarisation)", test));

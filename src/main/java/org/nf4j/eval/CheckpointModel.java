@@ -1,25 +1,24 @@
 package org.nf4j.eval;
 
-import org.nf4j.config.ConfigFile;
 import org.nf4j.config.TrainConfig;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.DlgmTrainer;
 
-/** Rebuilds the model a checkpoint was trained as (from the config stored in it) and loads its parameters. */
+/** Rebuilds the model a checkpoint was trained as (from the config stored in it) and loads its parameters and constants. */
 public final class CheckpointModel {
     private CheckpointModel() {
     }
 
     /** The run configuration stored in a checkpoint. */
     public static TrainConfig config(Checkpoint c) {
-        return TrainConfig.DEFAULTS.with(ConfigFile.parse(c.config(), "the checkpoint's config"));
+        return TrainConfig.DEFAULTS.with(c.config());
     }
 
     /** A fresh model (in ND4J's default floating-point type) holding the checkpoint's parameters. */
     public static DlgmModel load(Checkpoint c) {
         DlgmModel model = DlgmTrainer.model(config(c));
-        c.restoreParameters(model.sameDiff(), model.trainableNames());
+        c.restoreModel(model.sameDiff(), model.trainableNames());
         return model;
     }
 }

@@ -15,6 +15,7 @@ import org.nf4j.eval.EvalRun;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.DlgmTrainer;
+import org.nf4j.train.LoopSettings;
 import org.nf4j.train.ProgressLine;
 
 /**
@@ -52,7 +53,7 @@ public record Table2Cell(String flow, int k, TrainConfig config) {
             boolean resume = !new CheckpointStore(runDir.resolve("checkpoints"), config.keepCheckpoints()).steps().isEmpty();
             out.println((resume ? "resuming " : "training ") + run() + " to " + budget + " updates");
             long start = System.nanoTime();
-            DlgmTrainer.Result r = new DlgmTrainer(config, runDir, logs.resolve(run()), out).run(train, validation, resume);
+            DlgmTrainer.Result r = new DlgmTrainer(config, runDir, logs.resolve(run()), out).run(train, validation, LoopSettings.Resume.IF_MATCHING);
             double testNegElbo = DlgmTrainer.negElbo(r.model(), test, org.nf4j.exec.Executor.parse(config.executor()));
             Files.writeString(runDir.resolve(SUMMARY), String.format(Locale.ROOT,
                     "steps=%d%ntrain_neg_elbo=%.4f%nvalidation_neg_elbo=%.4f%ntest_neg_elbo=%.4f%nexamples_per_s=%.1f%n",

@@ -169,8 +169,7 @@ public final class ToyGrid {
         if (job.size() == 1) {
             s = List.of(ToyRun.run(first, jobOut));
         } else {
-            Path checkpoint = root.resolve(name + "-together").resolve(ToyRun.CHECKPOINT);
-            s = ToyGroupRun.run(job, checkpoint, jobOut);
+            s = ToyGroupRun.run(job, root.resolve(name + "-together").resolve(ToyRun.CHECKPOINTS), jobOut);
         }
         jobOut.flush();
         progress.done(name, job.size(), cost(job, 0), cost(job, s.get(0).resumedFrom()), (System.nanoTime() - start) / 1e9);

@@ -21,9 +21,9 @@ public final class ToyGroupRun {
 
     /**
      * @param cells      the runs; all must share {@link ToyConfig#trainingKey()} and steps
-     * @param checkpoint the group's checkpoint (an interrupted group continues from it)
+     * @param checkpoints the group's checkpoint folder (an interrupted group continues from it)
      */
-    public static List<ToySummary> run(List<ToyConfig> cells, Path checkpoint, PrintStream out) throws IOException {
+    public static List<ToySummary> run(List<ToyConfig> cells, Path checkpoints, PrintStream out) throws IOException {
         ToyConfig first = cells.get(0);
         for (ToyConfig c : cells) {
             if (!c.trainingKey().equals(first.trainingKey()) || c.steps() != first.steps()) {
@@ -36,7 +36,6 @@ public final class ToyGroupRun {
             targets.add(ToyRun.prepare(c, out));
         }
         ToyGroupModel model = new ToyGroupModel(targets, first.flow(), first.k(), FlowOptions.defaults(), first.seed());
-        ToyGroupTrainer trainer = new ToyGroupTrainer(model, first, out);
         out.println("training " + model.targetNames() + " together in one graph (" + ToyConfig.runName("*", first.flow(),
                 first.k()) + ")");
         List<EventWriter> events = new ArrayList<>();
@@ -47,7 +46,7 @@ public final class ToyGroupRun {
                 e.text("config", 0, "```\n" + c.toJson() + "```");
             }
             long start = System.nanoTime();
-            int resumedFrom = trainer.train(events, checkpoint);
+            int resumedFrom = (int) ToyTraining.train(model, first, events, checkpoints, out);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<ToySummary> summaries = new ArrayList<>();
             for (int g = 0; g < cells.size(); g++) {

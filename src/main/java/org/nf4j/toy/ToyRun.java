@@ -28,7 +28,7 @@ public final class ToyRun {
     public static final String CONFIG = "config.json";
     public static final String PICTURE = "density.png";
     public static final String LEARNED_TILE = "density-learned.png";
-    public static final String CHECKPOINT = "checkpoint.zip";
+    public static final String CHECKPOINTS = "checkpoints";
 
     private ToyRun() {
     }
@@ -36,11 +36,10 @@ public final class ToyRun {
     public static ToySummary run(ToyConfig config, PrintStream out) throws IOException {
         Energy2D target = prepare(config, out);
         ToyModel model = new ToyModel(target, config.flow(), config.k(), FlowOptions.defaults(), config.seed());
-        ToyTrainer trainer = new ToyTrainer(model, config, out);
         long start = System.nanoTime();
         try (EventWriter events = new EventWriter(config.logDir())) {
             events.text("config", 0, "```\n" + config.toJson() + "```");
-            int resumedFrom = trainer.train(events, config.out().resolve(CHECKPOINT));
+            int resumedFrom = (int) ToyTraining.train(model, config, List.of(events), config.out().resolve(CHECKPOINTS), out);
             return evaluate(model, config, events, (System.nanoTime() - start) / 1e9, resumedFrom, 1, out);
         }
     }

@@ -46,6 +46,14 @@ public final class CheckpointStore {
         return file;
     }
 
+    /** Deletes every checkpoint of the run (a run that starts over must not leave older, later steps behind). */
+    public void clear() throws IOException {
+        for (Path p : steps()) {
+            Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(dir.resolve(BEST));
+    }
+
     /** The step checkpoints, oldest first. */
     public List<Path> steps() throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -21,6 +21,7 @@ import org.nf4j.logging.EventFileReader;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.DlgmTrainer;
+import org.nf4j.train.LoopSettings;
 import org.tensorflow.proto.Event;
 
 /** eval on a run trained for a few updates on test-written digits: eval.json, TensorBoard, consistency. */
@@ -35,7 +36,7 @@ class EvalRunTest {
     static void train() throws Exception {
         runDir = dir.resolve("models").resolve("tiny");
         new DlgmTrainer(TestDigits.config(30), runDir, dir.resolve("logs").resolve("tiny"), QUIET)
-                .run(TestDigits.split(200, 1), TestDigits.split(60, 2), false);
+                .run(TestDigits.split(200, 1), TestDigits.split(60, 2), LoopSettings.Resume.NEVER);
     }
 
     private static EvalRun.Settings settings(String checkpoint, int samples, int limit) {

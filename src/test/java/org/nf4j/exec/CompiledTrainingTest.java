@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,8 +22,9 @@ import org.nf4j.flows.FlowOptions;
 import org.nf4j.targets.Targets;
 import org.nf4j.toy.ToyConfig;
 import org.nf4j.toy.ToyModel;
-import org.nf4j.toy.ToyTrainer;
+import org.nf4j.toy.ToyTraining;
 import org.nf4j.train.DlgmTrainer;
+import org.nf4j.train.LoopSettings;
 
 /**
  * 200 training updates with the compiled executor end with the parameters SameDiff's path ends
@@ -49,25 +51,25 @@ class CompiledTrainingTest {
         MnistSplitData train = TestDigits.split(240, 1);
         MnistSplitData validation = TestDigits.split(60, 2);
         DlgmTrainer.Result compiled = new DlgmTrainer(dlgm(200, Executor.COMPILED), dir.resolve("c"), dir.resolve("lc"), QUIET)
-                .run(train, validation, false);
+                .run(train, validation, LoopSettings.Resume.NEVER);
         DlgmTrainer.Result samediff = new DlgmTrainer(dlgm(200, Executor.SAMEDIFF), dir.resolve("s"), dir.resolve("ls"), QUIET)
-                .run(train, validation, false);
+                .run(train, validation, LoopSettings.Resume.NEVER);
         double[] a = values(compiled.params());
         double[] b = values(samediff.params());
         assertArrayEquals(b, a, 1e-10);
         assertTrue(Math.abs(compiled.validationNegElbo() - samediff.validationNegElbo()) < 1e-9,
                 compiled.validationNegElbo() + " vs " + samediff.validationNegElbo());
         double[] initial = values(new DlgmTrainer(dlgm(1, Executor.SAMEDIFF).with("lr", "1e-300"), dir.resolve("i"),
-                dir.resolve("li"), QUIET).run(train, validation, false).params());
+                dir.resolve("li"), QUIET).run(train, validation, LoopSettings.Resume.NEVER).params());
         double moved = 0;
         for (int i = 0; i < a.length; i++) {
             moved = Math.max(moved, Math.abs(a[i] - initial[i]));
         }
         assertTrue(moved > 1e-2, "training moved the parameters by " + moved);
 
-        new DlgmTrainer(dlgm(120, Executor.COMPILED), dir.resolve("r"), dir.resolve("lr"), QUIET).run(train, validation, false);
+        new DlgmTrainer(dlgm(120, Executor.COMPILED), dir.resolve("r"), dir.resolve("lr"), QUIET).run(train, validation, LoopSettings.Resume.NEVER);
         DlgmTrainer.Result resumed = new DlgmTrainer(dlgm(200, Executor.COMPILED), dir.resolve("r"), dir.resolve("lr"), QUIET)
-                .run(train, validation, true);
+                .run(train, validation, LoopSettings.Resume.REQUIRED);
         assertArrayEquals(a, values(resumed.params()), 0.0, "resumed at 120 == uninterrupted, bit for bit");
     }
 
@@ -87,7 +89,7 @@ class CompiledTrainingTest {
         double[][] ends = new double[2][];
         for (Executor e : Executor.values()) {
             ToyModel m = new ToyModel(Targets.byName("u1"), FlowKind.PLANAR, 4, FlowOptions.defaults(), 3);
-            new ToyTrainer(m, toy(200, e), QUIET).train(null, null);
+            ToyTraining.train(m, toy(200, e), List.of(), null, QUIET);
             ends[e.ordinal()] = parameters(m);
         }
         assertArrayEquals(ends[Executor.SAMEDIFF.ordinal()], ends[Executor.COMPILED.ordinal()], 1e-10);

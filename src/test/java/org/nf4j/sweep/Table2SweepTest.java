@@ -24,6 +24,7 @@ import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.TestDigits;
 import org.nf4j.train.DlgmTrainer;
+import org.nf4j.train.LoopSettings;
 
 /** A tiny sweep (diagonal + planar K=2, 20 updates, test-written digits): files, reuse, resume. */
 class Table2SweepTest {
@@ -88,7 +89,7 @@ class Table2SweepTest {
         // "interrupted": 10 of the 20 updates done, checkpoint written, no train summary
         Path runDir = dir.resolve("models").resolve(planar.run());
         new DlgmTrainer(planar.config().with("steps", "10"), runDir, dir.resolve("logs").resolve(planar.run()),
-                new PrintStream(new ByteArrayOutputStream())).run(TRAIN, VALIDATION, false);
+                new PrintStream(new ByteArrayOutputStream())).run(TRAIN, VALIDATION, LoopSettings.Resume.NEVER);
         String out = run(s);
         assertTrue(out.contains("resuming t2-planar-k2 to 20 updates") && out.contains("(step 10)"), out);
         assertEquals(20, Table2Cell.trainedSteps(runDir));

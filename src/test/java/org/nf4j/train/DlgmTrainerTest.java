@@ -40,9 +40,9 @@ class DlgmTrainerTest {
         MnistSplitData train = digits(300, 1);
         MnistSplitData validation = digits(100, 2);
         DlgmTrainer.Result r = new DlgmTrainer(config(60, 3e-3).with("anneal-steps", "80"), dir.resolve("run"), dir.resolve("logs"), QUIET)
-                .run(train, validation, false);
+                .run(train, validation, LoopSettings.Resume.NEVER);
         DlgmTrainer.Result before = new DlgmTrainer(config(1, 1e-12), dir.resolve("run0"), dir.resolve("logs0"), QUIET)
-                .run(train, validation, false);
+                .run(train, validation, LoopSettings.Resume.NEVER);
         assertTrue(r.validationNegElbo() < before.validationNegElbo() - 20,
                 "validation -ELBO " + before.validationNegElbo() + " -> " + r.validationNegElbo());
         CheckpointStore store = new CheckpointStore(dir.resolve("run").resolve("checkpoints"), 2);
@@ -76,10 +76,10 @@ class DlgmTrainerTest {
         MnistSplitData train = digits(90, 3);
         MnistSplitData validation = digits(40, 4);
         DlgmTrainer.Result straight = new DlgmTrainer(config(24, 1e-3), dir.resolve("a"), dir.resolve("la"), QUIET)
-                .run(train, validation, false);
-        new DlgmTrainer(config(12, 1e-3), dir.resolve("b"), dir.resolve("lb"), QUIET).run(train, validation, false);
+                .run(train, validation, LoopSettings.Resume.NEVER);
+        new DlgmTrainer(config(12, 1e-3), dir.resolve("b"), dir.resolve("lb"), QUIET).run(train, validation, LoopSettings.Resume.NEVER);
         DlgmTrainer.Result resumed = new DlgmTrainer(config(24, 1e-3), dir.resolve("b"), dir.resolve("lb"), QUIET)
-                .run(train, validation, true);
+                .run(train, validation, LoopSettings.Resume.REQUIRED);
         assertEquals(24, resumed.steps());
         for (String p : straight.params().keySet()) {
             INDArray a = straight.params().get(p);
@@ -91,7 +91,7 @@ class DlgmTrainerTest {
     @Test
     void damagedNewestCheckpointFallsBackToThePreviousOne(@TempDir Path dir) throws Exception {
         new DlgmTrainer(config(20, 1e-3), dir.resolve("run"), dir.resolve("logs"), QUIET)
-                .run(digits(60, 5), digits(20, 6), false);
+                .run(digits(60, 5), digits(20, 6), LoopSettings.Resume.NEVER);
         CheckpointStore store = new CheckpointStore(dir.resolve("run").resolve("checkpoints"), 2);
         List<Path> steps = store.steps();
         Path newest = steps.get(steps.size() - 1);
@@ -107,7 +107,7 @@ class DlgmTrainerTest {
     void divergenceStopsWithAClearMessageAndNoBadCheckpoint(@TempDir Path dir) throws Exception {
         TrainConfig c = config(30, 1e6).with("clip-norm", "0");
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new DlgmTrainer(c, dir.resolve("run"), dir.resolve("logs"), QUIET).run(digits(60, 7), digits(20, 8), false));
+                () -> new DlgmTrainer(c, dir.resolve("run"), dir.resolve("logs"), QUIET).run(digits(60, 7), digits(20, 8), LoopSettings.Resume.NEVER));
         assertTrue(e.getMessage().contains("not finite") && e.getMessage().contains("--resume"), e.getMessage());
         CheckpointStore store = new CheckpointStore(dir.resolve("run").resolve("checkpoints"), 2);
         List<Path> files = new java.util.ArrayList<>(store.steps());

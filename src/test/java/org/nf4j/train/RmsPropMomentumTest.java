@@ -102,18 +102,18 @@ class RmsPropMomentumTest {
         MnistSplitData train = org.nf4j.eval.TestDigits.split(90, 3);
         MnistSplitData validation = org.nf4j.eval.TestDigits.split(40, 4);
         TrainConfig c = DlgmTrainerTest.config(24, 1e-3).with("optimizer", "rmsprop-momentum");
-        DlgmTrainer.Result straight = new DlgmTrainer(c, dir.resolve("a"), dir.resolve("la"), quiet).run(train, validation, false);
-        new DlgmTrainer(c.with("steps", "12"), dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, false);
-        DlgmTrainer.Result resumed = new DlgmTrainer(c, dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, true);
+        DlgmTrainer.Result straight = new DlgmTrainer(c, dir.resolve("a"), dir.resolve("la"), quiet).run(train, validation, LoopSettings.Resume.NEVER);
+        new DlgmTrainer(c.with("steps", "12"), dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, LoopSettings.Resume.NEVER);
+        DlgmTrainer.Result resumed = new DlgmTrainer(c, dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, LoopSettings.Resume.REQUIRED);
         assertEquals(24, resumed.steps());
         for (String p : straight.params().keySet()) {
             assertEquals(0.0, straight.params().get(p).sub(resumed.params().get(p)).amaxNumber().doubleValue(), 0.0, p);
         }
         DlgmTrainer.Result adam = new DlgmTrainer(c.with("optimizer", "adam"), dir.resolve("c"), dir.resolve("lc"), quiet)
-                .run(train, validation, false);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new DlgmTrainer(c.with("steps", "30")
-                .with("optimizer", "adam"), dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, true));
-        assertTrue(e.getMessage().contains("trained with optimizer rmsprop-momentum, this run asks for adam"), e.getMessage());
+                .run(train, validation, LoopSettings.Resume.NEVER);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DlgmTrainer(c.with("steps", "30")
+                .with("optimizer", "adam"), dir.resolve("b"), dir.resolve("lb"), quiet).run(train, validation, LoopSettings.Resume.REQUIRED));
+        assertTrue(e.getMessage().contains("optimizer rmsprop-momentum -> adam"), e.getMessage());
         String any = straight.params().keySet().iterator().next();
         assertTrue(straight.params().get(any).sub(adam.params().get(any)).amaxNumber().doubleValue() > 0,
                 "RMSprop with momentum is not Adam");

@@ -27,7 +27,7 @@ import org.nf4j.targets.Targets;
  * for every flow kind, with a clipping norm low enough that the groups are clipped differently.
  */
 @ExtendWith(Float64.class)
-class ToyGroupTrainerTest {
+class ToyGroupTrainingTest {
     private static final List<String> TARGETS = List.of("u1", "u3", "u4");
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -56,12 +56,12 @@ class ToyGroupTrainerTest {
     void eachGroupEndsWhereItsOwnRunEnds(FlowKind flow) throws Exception {
         int steps = 30;
         ToyGroupModel together = group(flow);
-        assertEquals(0, new ToyGroupTrainer(together, config("u1", flow, steps), out).train(null, null));
+        assertEquals(0L, ToyTraining.train(together, config("u1", flow, steps), List.of(), null, out));
         for (int g = 0; g < TARGETS.size(); g++) {
             ToyConfig c = config(TARGETS.get(g), flow, steps);
             ToyModel alone = new ToyModel(Targets.byName(c.target()), flow, 2, FlowOptions.defaults(), 7);
             double[] initial = parameters(alone);
-            new ToyTrainer(alone, c, out).train(null, null);
+            ToyTraining.train(alone, c, List.of(), null, out);
             double[] expected = parameters(alone);
             double[] actual = parameters(together.model(g));
             assertArrayEquals(expected, actual, 1e-9, flow + " " + c.target());
@@ -76,11 +76,11 @@ class ToyGroupTrainerTest {
     @Test
     void resumedGroupEqualsUninterruptedGroup(@TempDir Path dir) throws Exception {
         ToyGroupModel straight = group(FlowKind.PLANAR);
-        new ToyGroupTrainer(straight, config("u1", FlowKind.PLANAR, 40), out).train(null, null);
-        Path checkpoint = dir.resolve("checkpoint.zip");
-        new ToyGroupTrainer(group(FlowKind.PLANAR), config("u1", FlowKind.PLANAR, 15), out).train(null, checkpoint);
+        ToyTraining.train(straight, config("u1", FlowKind.PLANAR, 40), List.of(), null, out);
+        Path checkpoints = dir.resolve("checkpoints");
+        ToyTraining.train(group(FlowKind.PLANAR), config("u1", FlowKind.PLANAR, 15), List.of(), checkpoints, out);
         ToyGroupModel resumed = group(FlowKind.PLANAR);
-        assertEquals(15, new ToyGroupTrainer(resumed, config("u1", FlowKind.PLANAR, 40), out).train(null, checkpoint));
+        assertEquals(15L, ToyTraining.train(resumed, config("u1", FlowKind.PLANAR, 40), List.of(), checkpoints, out));
         for (int g = 0; g < TARGETS.size(); g++) {
             assertArrayEquals(parameters(straight.model(g)), parameters(resumed.model(g)), 1e-12);
         }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,10 +17,11 @@ import org.nf4j.Float64;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.flows.FlowOptions;
 import org.nf4j.targets.Targets;
+import org.nf4j.train.CheckpointStore;
 
 /** A run interrupted and run again continues from its checkpoint and ends where an uninterrupted run ends. */
 @ExtendWith(Float64.class)
-class ToyTrainerTest {
+class ToyTrainingTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
@@ -46,14 +48,14 @@ class ToyTrainerTest {
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
         ToyModel straight = model(config(60, 5));
-        assertEquals(0, new ToyTrainer(straight, config(60, 5), out).train(null, null));
+        assertEquals(0L, ToyTraining.train(straight, config(60, 5), List.of(), null, out));
 
-        Path checkpoint = dir.resolve("checkpoint.zip");
+        Path checkpoints = dir.resolve("checkpoints");
         ToyModel first = model(config(25, 5));
-        assertEquals(0, new ToyTrainer(first, config(25, 5), out).train(null, checkpoint));
-        assertTrue(Files.exists(checkpoint));
+        assertEquals(0L, ToyTraining.train(first, config(25, 5), List.of(), checkpoints, out));
+        assertEquals(1, new CheckpointStore(checkpoints, 1).steps().size());
         ToyModel second = model(config(60, 5));
-        assertEquals(25, new ToyTrainer(second, config(60, 5), out).train(null, checkpoint));
+        assertEquals(25L, ToyTraining.train(second, config(60, 5), List.of(), checkpoints, out));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming from update 25"), log.toString(StandardCharsets.UTF_8));
 
         double[] expected = parameters(straight);
@@ -70,16 +72,16 @@ class ToyTrainerTest {
     @Test
     void resumedRunWithDecayingRateEqualsUninterruptedRun(@TempDir Path dir) throws Exception {
         ToyModel straight = model(config(60, 5, 60));
-        new ToyTrainer(straight, config(60, 5, 60), out).train(null, null);
-        Path checkpoint = dir.resolve("checkpoint.zip");
-        new ToyTrainer(model(config(25, 5, 60)), config(25, 5, 60), out).train(null, checkpoint);
+        ToyTraining.train(straight, config(60, 5, 60), List.of(), null, out);
+        Path checkpoints = dir.resolve("checkpoints");
+        ToyTraining.train(model(config(25, 5, 60)), config(25, 5, 60), List.of(), checkpoints, out);
         ToyModel second = model(config(60, 5, 60));
-        assertEquals(25, new ToyTrainer(second, config(60, 5, 60), out).train(null, checkpoint));
+        assertEquals(25L, ToyTraining.train(second, config(60, 5, 60), List.of(), checkpoints, out));
         assertArrayEquals(parameters(straight), parameters(second), 1e-12);
 
         // and the decay changes the trajectory (so the comparison above sees the schedule)
         ToyModel constant = model(config(60, 5, 0));
-        new ToyTrainer(constant, config(60, 5, 0), out).train(null, null);
+        ToyTraining.train(constant, config(60, 5, 0), List.of(), null, out);
         double[] a = parameters(straight);
         double[] b = parameters(constant);
         double differ = 0;
@@ -91,27 +93,27 @@ class ToyTrainerTest {
 
     @Test
     void finishedCheckpointSkipsTraining(@TempDir Path dir) throws Exception {
-        Path checkpoint = dir.resolve("checkpoint.zip");
+        Path checkpoints = dir.resolve("checkpoints");
         ToyModel trained = model(config(20, 5));
-        new ToyTrainer(trained, config(20, 5), out).train(null, checkpoint);
+        ToyTraining.train(trained, config(20, 5), List.of(), checkpoints, out);
         ToyModel again = model(config(20, 5));
-        assertEquals(20, new ToyTrainer(again, config(20, 5), out).train(null, checkpoint));
+        assertEquals(20L, ToyTraining.train(again, config(20, 5), List.of(), checkpoints, out));
         assertArrayEquals(parameters(trained), parameters(again), 0.0);
     }
 
     @Test
     void checkpointOfOtherSettingsOrPastTheEndOrDamagedIsNotResumed(@TempDir Path dir) throws Exception {
-        Path checkpoint = dir.resolve("checkpoint.zip");
-        new ToyTrainer(model(config(20, 5)), config(20, 5), out).train(null, checkpoint);
+        Path checkpoints = dir.resolve("checkpoints");
+        ToyTraining.train(model(config(20, 5)), config(20, 5), List.of(), checkpoints, out);
 
-        assertEquals(0, new ToyTrainer(model(config(20, 6)), config(20, 6), out).train(null, checkpoint));
+        assertEquals(0L, ToyTraining.train(model(config(20, 6)), config(20, 6), List.of(), checkpoints, out));
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("other settings"));
         // that run overwrote the checkpoint with seed 6 at update 20
-        assertEquals(0, new ToyTrainer(model(config(10, 6)), config(10, 6), out).train(null, checkpoint));
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("past --steps 10"));
+        assertEquals(0L, ToyTraining.train(model(config(10, 6)), config(10, 6), List.of(), checkpoints, out));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("past the 10 asked for"));
 
-        Files.write(checkpoint, new byte[] {1, 2, 3});
-        assertEquals(0, new ToyTrainer(model(config(5, 6)), config(5, 6), out).train(null, checkpoint));
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("cannot read"));
+        Files.write(new CheckpointStore(checkpoints, 1).steps().get(0), new byte[] {1, 2, 3});
+        assertEquals(0L, ToyTraining.train(model(config(5, 6)), config(5, 6), List.of(), checkpoints, out));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("no readable checkpoint"));
     }
 }
