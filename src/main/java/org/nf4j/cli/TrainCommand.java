@@ -1,8 +1,10 @@
 package org.nf4j.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nf4j.config.ConfigFile;
@@ -13,6 +15,7 @@ import org.nf4j.data.MnistSplitData;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
+import org.nf4j.train.SettingsDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,8 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     String runName;
 
     @Option(names = "--resume", arity = "0..1", paramLabel = "RUN", fallbackValue = "",
-            description = "continue RUN (default: the most recently trained run under models/) from its newest good "
-                    + "checkpoint, with the configuration it was started with; --steps/--epochs may extend it")
+            description = "continue RUN (default: the most recently started run under models/) from its newest good "
+                    + "checkpoint, with the configuration it was started with; flags that leave the model alone "
+                    + "(--steps, --epochs, --lr, --clip-norm, --executor, --set ...) change it, the others are refused")
     String resume;
 
     @Option(names = "--clip-norm", description = "global gradient-norm clipping, 0 = off (default: 100)")
@@ -51,42 +55,51 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
     Path logs;
 
-    /** Defaults, then the config file, then the flags, then --set. */
-    TrainConfig config() {
+    /** The flags of this command beyond the common ones, by setting key. */
+    private Map<String, String> flags() {
         Map<String, String> flags = new LinkedHashMap<>();
         TrainingSettings.put(flags, "flow", flow);
         TrainingSettings.put(flags, "k", k);
         TrainingSettings.put(flags, "run-name", runName);
         TrainingSettings.put(flags, "clip-norm", clipNorm);
-        TrainConfig c = training.resolve(flags);
+        return flags;
+    }
+
+    /** Defaults, then the config file, then the flags, then --set. */
+    TrainConfig config() {
+        TrainConfig c = training.resolve(flags());
         FlowKind.parse(c.flow());
         return c;
     }
 
-    /** The run folder to resume: the one named, or the most recently written run with checkpoints. */
-    Path resumeDir() throws java.io.IOException {
-        if (!resume.isEmpty()) {
-            Path dir = models.resolve(resume);
-            if (!Files.isDirectory(dir.resolve("checkpoints"))) {
-                throw new IllegalArgumentException("no run '" + resume + "' with checkpoints in " + models);
-            }
-            return dir;
-        }
-        if (Files.isDirectory(models)) {
-            try (var runs = Files.list(models)) {
-                var latest = runs.filter(d -> Files.isDirectory(d.resolve("checkpoints")))
-                        .max(java.util.Comparator.comparing(d -> d.resolve("checkpoints").toFile().lastModified()));
-                if (latest.isPresent()) {
-                    return latest.get();
-                }
-            }
-        }
-        throw new IllegalArgumentException("--resume: there is no run with checkpoints in " + models);
+    /** The run folder to resume: the one named, or the most recently started run. */
+    Path resumeDir() throws IOException {
+        return RunFolders.findStarted(models, resume);
     }
 
-    /** A resumed run keeps its own configuration; only --steps and --epochs may change it. */
+    /**
+     * The run's saved configuration with what this command line sets applied (a learning rate, the
+     * clipping, the budget, any --set that leaves the model alone); refuses settings that would
+     * change the model, and says which settings changed.
+     */
     TrainConfig resumedConfig(Path runDir) {
-        return training.budgetOver(TrainConfig.DEFAULTS.with(ConfigFile.read(runDir.resolve("config.properties"))));
+        TrainConfig saved = TrainConfig.DEFAULTS.with(ConfigFile.read(runDir.resolve(DlgmTrainer.CONFIG)));
+        Map<String, String> overrides = training.overrides(flags());
+        if (overrides.containsKey("run-name")) {
+            throw new IllegalArgumentException("--resume keeps the run's name: drop --run-name (or set run-name in a config file)");
+        }
+        TrainConfig c = saved.with(overrides);
+        Map<String, String> before = DlgmTrainer.resolved(saved);
+        Map<String, String> after = DlgmTrainer.resolved(c);
+        List<String> model = SettingsDiff.keys(before, after, DlgmTrainer.MODEL_KEYS);
+        if (!model.isEmpty()) {
+            throw new IllegalArgumentException("--resume cannot change what decides the model or its data order ("
+                    + SettingsDiff.describe(before, after, model) + "): start a new run for that");
+        }
+        List<String> changed = SettingsDiff.keys(before, after, before.keySet());
+        System.out.println(changed.isEmpty() ? "resuming " + runDir.getFileName() + " with its saved configuration"
+                : "resuming " + runDir.getFileName() + " with changed settings: " + SettingsDiff.describe(before, after, changed));
+        return c;
     }
 
     @Override
@@ -97,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         String name = resuming ? runDir.getFileName().toString() : c.resolvedRunName();
         if (!resuming) {
             runDir = models.resolve(name);
-            if (Files.isDirectory(runDir.resolve("checkpoints"))) {
+            if (Files.isDirectory(runDir.resolve(RunFolders.CHECKPOINTS))) {
                 throw new IllegalArgumentException("run " + name + " already has checkpoints in " + runDir
                         + ": add --resume " + name + " to continue it, or choose another --run-name");
             }

@@ -46,9 +46,14 @@ public final class TrainingSettings {
 
     /** Defaults, then the config file, then the common flags and {@code extra} flags, then --set. */
     TrainConfig resolve(Map<String, String> extra) {
-        TrainConfig c = TrainConfig.DEFAULTS;
+        return TrainConfig.DEFAULTS.with(overrides(extra));
+    }
+
+    /** What the user set, in the order it applies: the config file, the common flags and {@code extra} flags, --set. */
+    Map<String, String> overrides(Map<String, String> extra) {
+        Map<String, String> all = new LinkedHashMap<>();
         if (configFile != null) {
-            c = c.with(ConfigFile.read(configFile));
+            all.putAll(ConfigFile.read(configFile));
         }
         Map<String, String> flags = new LinkedHashMap<>(extra);
         put(flags, "epochs", epochs);
@@ -59,16 +64,9 @@ public final class TrainingSettings {
         put(flags, "seed", seed);
         put(flags, "data-dir", dataDir);
         put(flags, "executor", executor);
-        return c.with(flags).with(settings);
-    }
-
-    /** Only --steps, --epochs and --executor, over an existing run's configuration (resume). */
-    TrainConfig budgetOver(TrainConfig c) {
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "epochs", epochs);
-        put(flags, "steps", steps);
-        put(flags, "executor", executor);
-        return c.with(flags);
+        all.putAll(flags);
+        all.putAll(settings);
+        return all;
     }
 
     static void put(Map<String, String> m, String key, Object value) {

@@ -198,10 +198,15 @@ public final class Backends {
         }
     }
 
-    private static String cudaCannotStart(Throwable failure) {
+    /** What to install when the CUDA 11 libraries the backend links against are missing (DL4J-NOTES: CUDA). */
+    static final String CUDA_LIBRARIES = "install the CUDA 11.x libraries libcublas.so.11 and libcusolver.so.11 "
+            + "(a CUDA 11.6+ toolkit) or add -Pcuda-redist, which brings them from Maven (org.bytedeco:cuda-platform-redist)";
+
+    static String cudaCannotStart(Throwable failure) {
         String why = failure == null ? "it reports itself unavailable" : rootMessage(failure);
+        boolean librariesMissing = why.matches("(?is).*(cublas|cusolver|cudart|libcuda|jnicuda|no .* in java\\.library\\.path).*");
         return "--gpu: the CUDA backend is on the classpath but cannot start here (" + why + "); "
-                + CUDA_REQUIREMENTS + "; run without --gpu to use the CPU";
+                + (librariesMissing ? CUDA_LIBRARIES + "; " : "") + CUDA_REQUIREMENTS + "; run without --gpu to use the CPU";
     }
 
     private static boolean isOnClasspath(BackendChoice choice, ClassLoader loader) {

@@ -29,6 +29,8 @@ import org.nf4j.model.DlgmModel;
  * with the run's configuration written to its folder and to TensorBoard.
  */
 public final class DlgmTrainer {
+    /** The run's resolved configuration, in its folder (written before training starts). */
+    public static final String CONFIG = "config.properties";
     /** Scalars go to TensorBoard every this many updates. */
     static final int LOG_EVERY = 50;
 
@@ -86,7 +88,7 @@ public final class DlgmTrainer {
     public Result run(MnistSplitData train, MnistSplitData validation, LoopSettings.Resume resume) throws IOException {
         DlgmModel model = model(config);
         Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("config.properties"), config.toProperties());
+        Files.writeString(runDir.resolve(CONFIG), config.toProperties());
         MnistIteratorConfig data = MnistIteratorConfig.defaults().withBatchSize(config.batch())
                 .withBinarization(Binarization.valueOf(config.binarization().toUpperCase(Locale.ROOT)))
                 .withShuffleSeed(config.seed()).withBinarizationSeed(config.seed() + 1);

@@ -1,6 +1,7 @@
 package org.nf4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -209,18 +210,34 @@ class MainTest {
     }
 
     @Test
-    void resumeFindsTheRunAndKeepsItsConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void resumeFindsTheRunKeepsItsModelAndAppliesTheFlagsThatLeaveItAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path run = dir.resolve("radial-k5-adam-seed1");
-        java.nio.file.Files.createDirectories(run.resolve("checkpoints"));
+        // killed during start-up: the configuration is written, no checkpoint yet
+        java.nio.file.Files.createDirectories(run);
         java.nio.file.Files.writeString(run.resolve("config.properties"),
                 org.nf4j.config.TrainConfig.DEFAULTS.with("flow", "radial").with("k", "5").toProperties());
         TrainCommand cmd = new TrainCommand();
-        new CommandLine(cmd).parseArgs("--models", dir.toString(), "--resume", "--steps", "900", "--flow", "planar");
+        new CommandLine(cmd).parseArgs("--models", dir.toString(), "--resume", "--steps", "900", "--lr", "5e-4",
+                "--clip-norm", "7", "--set", "anneal-steps=300");
         assertEquals(run, cmd.resumeDir());
         var c = cmd.resumedConfig(run);
         assertEquals("radial", c.flow());
         assertEquals(5, c.k());
         assertEquals(900, c.steps());
+        assertEquals(5e-4, c.lr());
+        assertEquals(7.0, c.clipNorm());
+        assertEquals(300, c.annealSteps());
+
+        for (String[] changesTheModel : new String[][]{{"--flow", "planar"}, {"--k", "6"}, {"--seed", "2"},
+                {"--optimizer", "rmsprop"}, {"--batch", "50"}, {"--set", "hidden=100"}}) {
+            TrainCommand refused = new TrainCommand();
+            new CommandLine(refused).parseArgs("--models", dir.toString(), "--resume", changesTheModel[0], changesTheModel[1]);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> refused.resumedConfig(run));
+            assertTrue(e.getMessage().startsWith("--resume cannot change what decides the model"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one line");
+        }
         TrainCommand named = new TrainCommand();
         new CommandLine(named).parseArgs("--models", dir.toString(), "--resume", "nope");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, named::resumeDir);

@@ -100,4 +100,15 @@ class BackendsTest {
         assertThrows(IllegalArgumentException.class, () -> Backends.configure(BackendChoice.CPU, 0));
         assertThrows(IllegalArgumentException.class, () -> Backends.configure(null, 1));
     }
+
+    @Test
+    void missingCudaLibrariesAreNamedWithWhatToInstall() {
+        String missing = Backends.cudaCannotStart(new UnsatisfiedLinkError(
+                "/root/.javacpp/cache/nd4j-cuda/libjnind4jcuda.so: libcublas.so.11: cannot open shared object file"));
+        assertTrue(missing.contains(Backends.CUDA_LIBRARIES), missing);
+        assertFalse(missing.contains("\n"), "one line");
+        String other = Backends.cudaCannotStart(new IllegalStateException("no CUDA devices were found"));
+        assertFalse(other.contains(Backends.CUDA_LIBRARIES), other);
+        assertTrue(other.contains(Backends.CUDA_REQUIREMENTS), other);
+    }
 }
