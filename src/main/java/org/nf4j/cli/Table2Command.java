@@ -35,6 +35,15 @@ public final class Table2Command implements Callable<Integer> {
             description = "flow lengths (default: ${DEFAULT-VALUE}); the diagonal K = 0 model always runs")
     List<Integer> ks;
 
+    @Option(names = "--seeds", defaultValue = "1",
+            description = "training seeds per model: --seed, --seed + 1, ... (default: ${DEFAULT-VALUE}); the table reports "
+                    + "the mean over seeds ± the standard error across them")
+    int seeds;
+
+    @Option(names = "--seed-ks", split = ",", paramLabel = "K",
+            description = "only the models with these K get all --seeds (e.g. 0,10); the others the first seed (default: all)")
+    List<Integer> seedKs = List.of();
+
     @Option(names = "--samples", defaultValue = "200", description = "importance samples per test digit (default: ${DEFAULT-VALUE})")
     int samples;
 
@@ -72,7 +81,8 @@ public final class Table2Command implements Callable<Integer> {
         TrainConfig base = base();
         EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, samples, evalSeed, limit, maxRows,
                 org.nf4j.exec.Executor.parse(base.executor()));
-        return new Table2Sweep(base, flows, ks, prefix, models, logs, out != null ? out : models.resolve(prefix), eval);
+        return new Table2Sweep(base, flows, ks, seeds, java.util.Set.copyOf(seedKs), prefix, models, logs,
+                out != null ? out : models.resolve(prefix), eval);
     }
 
     @Override

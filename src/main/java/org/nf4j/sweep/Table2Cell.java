@@ -67,7 +67,7 @@ public record Table2Cell(String flow, int k, TrainConfig config) {
         } else {
             result = EvalRun.run(runDir, logs.resolve(run()), test, eval, out);
         }
-        return new Table2Row(flow, k, run(), trained, result);
+        return new Table2Row(flow, k, config.seed(), run(), trained, result);
     }
 
     /** Updates recorded by a finished training, or -1. */

@@ -34,8 +34,12 @@ class Table2SweepTest {
     private static final EvalRun.Settings EVAL = new EvalRun.Settings("best", MnistSplit.TEST, 5, 1, 0, 10_000);
 
     private static Table2Sweep sweep(Path dir, TrainConfig base) {
-        return new Table2Sweep(base, List.of("planar"), List.of(2, 0), "t2", dir.resolve("models"), dir.resolve("logs"),
-                dir.resolve("out"), EVAL);
+        return sweep(dir, base, 1);
+    }
+
+    private static Table2Sweep sweep(Path dir, TrainConfig base, int seeds) {
+        return new Table2Sweep(base, List.of("planar"), List.of(2, 0), seeds, java.util.Set.of(), "t2", dir.resolve("models"),
+                dir.resolve("logs"), dir.resolve("out"), EVAL);
     }
 
     private static String run(Table2Sweep s) throws IOException {
@@ -62,20 +66,20 @@ class Table2SweepTest {
         assertTrue(first.contains("training t2-diagonal-k0") && first.contains("training t2-planar-k2"), first);
         String md = Files.readString(dir.resolve("out").resolve(Table2Sweep.MARKDOWN));
         assertTrue(md.contains("| DLGM diagonal covariance | 0 |") && md.contains("| 89.9 |"), md);
-        assertTrue(java.util.regex.Pattern.compile("\\| DLGM \\+ NF \\(planar\\) \\| 2 \\| [^|]+\\| – \\| [+-]\\d+\\.\\d\\d ± \\d")
+        assertTrue(java.util.regex.Pattern.compile("\\| DLGM \\+ NF \\(planar\\) \\| 2 \\| 1 \\| [^|]+\\| – \\| – \\| [+-]\\d+\\.\\d\\d ± \\d")
                 .matcher(md).find(), "the planar row has its paired difference to K = 0:\n" + md);
         for (String paper : List.of("87.5", "86.5", "85.7", "85.1", "88.6", "87.9", "87.3", "87.2")) {
             assertTrue(md.contains(paper), paper + " missing from\n" + md);
         }
         String csv = Files.readString(dir.resolve("out").resolve(Table2Sweep.CSV));
         assertEquals(3, csv.lines().count(), csv);
-        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().contains(",0,20,") && csv.contains(",89.9,"), csv);
+        assertTrue(csv.lines().skip(1).findFirst().orElseThrow().contains(",0,1,20,") && csv.contains(",89.9,"), csv);
         assertTrue(Files.size(dir.resolve("out").resolve(Table2Sweep.FIGURE)) > 1000);
         assertTrue(first.contains("table: " + dir.resolve("out").resolve(Table2Sweep.MARKDOWN)), first);
 
         Map<Path, FileTime> before = files(dir.resolve("models"));
         String second = run(s);
-        assertFalse(second.contains("training ") || second.contains("resuming ") || second.contains("evaluating "), second);
+        assertFalse(second.contains("training t2-") || second.contains("resuming t2-") || second.contains("evaluating "), second);
         assertEquals(2, second.split("reusing the trained run", -1).length - 1, second);
         assertEquals(2, second.split("eval.json: ", -1).length - 1, second);
         assertEquals(before, files(dir.resolve("models")), "no file under models/ was rewritten");
@@ -106,5 +110,32 @@ class Table2SweepTest {
                 .with("lr", "0.5").with("run-name", "t2-diagonal-k0").toProperties());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(sweep(dir, TestDigits.config(20))));
         assertTrue(e.getMessage().contains("lr=0.5") && e.getMessage().contains("--prefix"), e.getMessage());
+    }
+
+    @Test
+    void severalSeedsTrainEveryModelAgainAndTheTableAveragesThem(@TempDir Path dir) throws Exception {
+        Table2Sweep s = sweep(dir, TestDigits.config(20), 2);
+        assertEquals(List.of("t2-diagonal-k0", "t2-planar-k2", "t2-diagonal-k0-seed2", "t2-planar-k2-seed2"),
+                s.cells().stream().map(Table2Cell::run).toList());
+        assertEquals(List.of(1L, 1L, 2L, 2L), s.cells().stream().map(c -> c.config().seed()).toList());
+        run(s);
+        double[] planar = new double[2];
+        int i = 0;
+        for (String r : List.of("t2-planar-k2", "t2-planar-k2-seed2")) {
+            planar[i++] = org.nf4j.eval.EvalResult.parse(Files.readString(dir.resolve("models").resolve(r).resolve(EvalRun.EVAL_JSON)))
+                    .negLogPxIs();
+        }
+        assertTrue(planar[0] != planar[1], "another seed, another run");
+        String md = Files.readString(dir.resolve("out").resolve(Table2Sweep.MARKDOWN));
+        String mean = String.format(java.util.Locale.ROOT, "| DLGM + NF (planar) | 2 | 2 | %.2f ± %.2f | %.2f |",
+                (planar[0] + planar[1]) / 2, Math.abs(planar[0] - planar[1]) / 2, Math.abs(planar[0] - planar[1]) / Math.sqrt(2));
+        assertTrue(md.contains(mean), mean + " missing from\n" + md);
+        assertEquals(5, Files.readAllLines(dir.resolve("out").resolve(Table2Sweep.RUNS_CSV)).size());
+        assertEquals(3, Files.readAllLines(dir.resolve("out").resolve(Table2Sweep.CSV)).size(), "one line per model");
+
+        Table2Sweep onlyDiagonal = new Table2Sweep(TestDigits.config(20), List.of("planar"), List.of(2), 3, java.util.Set.of(0),
+                "t2", dir.resolve("models"), dir.resolve("logs"), dir.resolve("out"), EVAL);
+        assertEquals(List.of("t2-diagonal-k0", "t2-planar-k2", "t2-diagonal-k0-seed2", "t2-diagonal-k0-seed3"),
+                onlyDiagonal.cells().stream().map(Table2Cell::run).toList());
     }
 }
