@@ -22,8 +22,8 @@ import org.nf4j.plot.ImageGrid;
 /**
  * The annealed free energy of a {@link DlgmModel} on binarised MNIST batches (the noise of update
  * t drawn from (seed, t)), with the terms of the bound logged on monitored updates, and as held-out
- * score the mean -ELBO over the validation digits (static binarisation, fixed noise), with prior
- * samples and reconstructions as TensorBoard images.
+ * score the mean -ELBO over the validation digits (static binarisation, fixed noise; none when the
+ * run trains on every digit), with prior samples and reconstructions as TensorBoard images.
  */
 public final class DlgmObjective implements Objective, AutoCloseable {
     static final long VALIDATION_NOISE_SEED = 77;
@@ -33,6 +33,7 @@ public final class DlgmObjective implements Objective, AutoCloseable {
 
     private final DlgmModel model;
     private final MnistIterator batches;
+    private final MnistSplitData train;
     private final MnistSplitData validation;
     private final GraphRunner validationPass;
     private final StepNoise noise;
@@ -40,12 +41,14 @@ public final class DlgmObjective implements Objective, AutoCloseable {
     private double lastNegElbo = Double.NaN;
 
     /**
+     * @param validation     held-out digits, or null for none (no held-out score)
      * @param validationPass outputs {@link DlgmModel#NEG_ELBO_PER_EXAMPLE} of {@code model}
      */
     public DlgmObjective(DlgmModel model, MnistSplitData train, MnistIteratorConfig data, long noiseSeed,
                          MnistSplitData validation, GraphRunner validationPass) {
         this.model = model;
         this.batches = new MnistIterator(train, data);
+        this.train = train;
         this.validation = validation;
         this.validationPass = validationPass;
         this.noise = new StepNoise(noiseSeed);
@@ -141,9 +144,11 @@ public final class DlgmObjective implements Objective, AutoCloseable {
 
     @Override
     public double validate(long step, EventWriter events) {
-        double v = negElbo(validationPass, model.latent(), validation);
+        double v = validation == null ? Double.NaN : negElbo(validationPass, model.latent(), validation);
         if (events != null) {
-            events.scalar("validation/neg_elbo", step, v);
+            if (validation != null) {
+                events.scalar("validation/neg_elbo", step, v);
+            }
             writeImages(events, step);
         }
         return v;
@@ -177,7 +182,7 @@ public final class DlgmObjective implements Objective, AutoCloseable {
         events.image("samples/prior", step, ImageGrid.png(rows(samples), 28, 28, 8, 1), 8 * 29 + 1, 8 * 29 + 1);
         MnistIteratorConfig vc = MnistIteratorConfig.defaults().withBatchSize(32).withBinarization(Binarization.STATIC)
                 .withShuffle(false);
-        try (MnistIterator it = new MnistIterator(validation, vc)) {
+        try (MnistIterator it = new MnistIterator(validation != null ? validation : train, vc)) {
             MnistBatch b = it.next();
             List<double[]> originals = rows(b.features());
             Map<String, INDArray> feed = feed(b.features(), new StepNoise(VALIDATION_NOISE_SEED + 2).at(0, b.size(), model.latent()), 1.0);

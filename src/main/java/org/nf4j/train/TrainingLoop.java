@@ -21,7 +21,7 @@ import org.nf4j.runtime.NativeGarbage;
  * The one training loop of nf4j (MNIST, 2-D fits, grouped 2-D fits): it owns the update (compiled
  * or SameDiff step, updater, gradient-norm clipping per group), the annealing of beta, the stop on
  * a non-finite loss or gradient, checkpoints (every N updates and the last, the newest few kept,
- * {@code best.zip} on validation), resume, the progress line and TensorBoard scalars. What is
+ * {@code best.zip} on validation, or the last one for an objective without validation), resume, the progress line and TensorBoard scalars. What is
  * minimised and what data it reads is the {@link Objective}'s.
  */
 public final class TrainingLoop {
@@ -114,14 +114,16 @@ public final class TrainingLoop {
             }
             boolean better = validate && lastValidation < best;
             boolean checkpoint = step % settings.checkpointEvery() == 0 || step == total;
+            // a run that never has a validation score keeps its final checkpoint as its best
+            boolean finalAsBest = step == total && best == Double.POSITIVE_INFINITY && !better;
             if (store != null && (checkpoint || better)) {
                 Checkpoint c = Checkpoint.capture(sd, updater, step, objective.position(),
                         better ? lastValidation : best, settings.config());
                 if (checkpoint) {
                     last = store.save(c);
                 }
-                if (better) {
-                    best = lastValidation;
+                if (better || finalAsBest) {
+                    best = better ? lastValidation : best;
                     store.saveBest(c);
                 }
             }
