@@ -67,11 +67,10 @@ public final class ToyGrid {
         this.together = together;
     }
 
+    /** The cell's default config with the grid's overrides, written under the grid's folders. */
     ToyConfig cellConfig(String target, FlowKind flow, int k) {
-        ToyConfig c = overrides.apply(ToyConfig.defaults(target, flow, k));
         String name = ToyConfig.runName(target, flow, k);
-        return new ToyConfig(c.target(), c.flow(), c.k(), c.steps(), c.batch(), c.learningRate(), c.decaySteps(), c.clipNorm(),
-                c.annealSteps(), c.seed(), c.evalSamples(), c.pictureSamples(), root.resolve(name), logRoot.resolve(name), c.executor());
+        return overrides.apply(ToyConfig.defaults(target, flow, k)).withFolders(root.resolve(name), logRoot.resolve(name));
     }
 
     /** Runs (or reuses) every cell and writes the figures and tables; returns the summaries. */
