@@ -1,7 +1,10 @@
 package org.nf4j.cli;
 
+import static org.nf4j.cli.TrainingSettings.put;
+
 import java.nio.file.Path;
-import org.nf4j.exec.Executor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nf4j.toy.ToyConfig;
 import picocli.CommandLine.Option;
 
@@ -33,15 +36,18 @@ public final class ToySettings {
 
     /** {@code c} with the given options applied, and its folders replaced where out / logDir are not null. */
     ToyConfig over(ToyConfig c, Path out, Path logDir) {
-        int updates = or(steps, c.steps());
-        int decay = lrDecay != null ? lrDecay : c.decaySteps() == 0 ? 0 : updates;
-        return new ToyConfig(c.target(), c.flow(), c.k(), updates, or(batch, c.batch()),
-                or(lr, c.learningRate()), decay, c.clipNorm(), c.annealSteps(), or(seed, c.seed()),
-                or(evalSamples, c.evalSamples()), c.pictureSamples(), or(out, c.out()), or(logDir, c.logDir()),
-                executor == null ? c.executor() : Executor.parse(executor));
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        Map<String, String> given = new LinkedHashMap<>();
+        put(given, "steps", steps);
+        put(given, "batch", batch);
+        put(given, "learning-rate", lr);
+        // the rate keeps decaying over the whole run (unless it was constant) when --steps changes its length
+        int updates = steps != null ? steps : c.steps();
+        put(given, "lr-decay-steps", lrDecay != null ? lrDecay : c.lrDecaySteps() == 0 ? 0 : updates);
+        put(given, "seed", seed);
+        put(given, "eval-samples", evalSamples);
+        put(given, "executor", executor);
+        put(given, "out", out);
+        put(given, "log-dir", logDir);
+        return c.with(given);
     }
 }

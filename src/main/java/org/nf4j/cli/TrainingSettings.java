@@ -69,6 +69,7 @@ public final class TrainingSettings {
         return all;
     }
 
+    /** Sets {@code key} to the option's text when the option was given (not null). */
     static void put(Map<String, String> m, String key, Object value) {
         if (value != null) {
             m.put(key, value.toString());

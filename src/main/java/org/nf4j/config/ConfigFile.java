@@ -1,20 +1,19 @@
 package org.nf4j.config;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-/** Reads a {@code key=value} config file (Java properties syntax, # comments) into overrides. */
+/** Reads a {@code key=value} config file (Java properties syntax, # comments) into overrides, with Jackson's properties reader. */
 public final class ConfigFile {
     private ConfigFile() {
     }
 
-    /** The file's settings in file order; keys are checked against {@link TrainConfig#keys()}. */
+    /** The file's settings (as {@link #parse}); keys are checked against {@link TrainConfig#keys()}. */
     public static Map<String, String> read(Path file) {
         String text;
         try {
@@ -27,26 +26,27 @@ public final class ConfigFile {
         return parse(text, file.toString());
     }
 
-    /** Settings from config text (e.g. the config stored in a checkpoint), in order; {@code source} names it in errors. */
+    /**
+     * Settings from config text (e.g. the config stored in a checkpoint), in {@link TrainConfig#keys()}
+     * order (java.util.Properties, under Jackson's reader, keeps no file order); {@code source} names
+     * it in errors.
+     */
     public static Map<String, String> parse(String text, String source) {
-        Properties p = new Properties();
+        Map<String, String> read;
         try {
-            p.load(new StringReader(text));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot parse " + source + ": " + e.getMessage());
+            read = Mappers.fromProperties(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot parse " + source + ": " + e.getMessage(), e);
         }
+        List<String> keys = TrainConfig.keys();
+        read.keySet().stream().filter(key -> !keys.contains(key)).sorted().findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException(source + ": " + Settings.unknownKey(key, keys));
+        });
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : text.split("\n")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
-                continue;
+        for (String key : keys) {
+            if (read.containsKey(key)) {
+                out.put(key, read.get(key));
             }
-            String key = t.split("[=:\\s]", 2)[0].trim();
-            if (!TrainConfig.keys().contains(key)) {
-                throw new IllegalArgumentException(source + ": unknown setting '" + key + "'; valid settings: "
-                        + String.join(", ", TrainConfig.keys()));
-            }
-            out.put(key, p.getProperty(key));
         }
         return out;
     }

@@ -1,14 +1,14 @@
 package org.nf4j.config;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Everything a DLGM + flow training run depends on. All defaults live in {@link #DEFAULTS}; a
- * config file and command-line flags override them by key ({@link #with}).
+ * config file and command-line flags override them by key ({@link #with}). Each component is a
+ * setting whose key is its name in kebab-case ({@code runName} is {@code run-name}; see {@link
+ * Settings}): a new setting is a new component, its default, and its check here, if any.
  */
 public record TrainConfig(String flow, int k, long steps, int epochs, int batch, double lr, String optimizer,
                           long seed, String runName, String dataDir, int latent, int hidden, int maxoutPieces,
@@ -24,8 +24,18 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
             "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 0.1, false, "compiled",
             0.99, 0.9, 1e-8);
 
-    /** Checks every value, with messages that name the key and what is allowed. */
+    /** Keys and text forms of the components: the kebab-case of their names. */
+    private static final Settings<TrainConfig> SETTINGS = new Settings<>(TrainConfig.class);
+
+    /**
+     * Lower-cases the names of choices (a config file may say {@code Adam}), then checks every value,
+     * with messages that name the key and what is allowed.
+     */
     public TrainConfig {
+        flow = flow.toLowerCase(Locale.ROOT);
+        optimizer = optimizer.toLowerCase(Locale.ROOT);
+        binarization = binarization.toLowerCase(Locale.ROOT);
+        executor = executor.toLowerCase(Locale.ROOT);
         require(k >= 0, "k must be >= 0, got " + k);
         require(steps >= 0, "steps must be >= 0, got " + steps);
         require(epochs >= 0, "epochs must be >= 0, got " + epochs);
@@ -55,122 +65,24 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         }
     }
 
-    /**
-     * Every setting as text, by key, in file order: the one place that maps keys to fields (with
-     * {@link #fromMap}). The run name is as given (empty: derived, see {@link #resolvedRunName()}).
-     */
+    /** Every setting as text, by key, in declaration order (the run name as given: empty means derived). */
     public Map<String, String> asMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("flow", flow);
-        m.put("k", Integer.toString(k));
-        m.put("steps", Long.toString(steps));
-        m.put("epochs", Integer.toString(epochs));
-        m.put("batch", Integer.toString(batch));
-        m.put("lr", Double.toString(lr));
-        m.put("optimizer", optimizer);
-        m.put("seed", Long.toString(seed));
-        m.put("run-name", runName);
-        m.put("data-dir", dataDir);
-        m.put("latent", Integer.toString(latent));
-        m.put("hidden", Integer.toString(hidden));
-        m.put("maxout-pieces", Integer.toString(maxoutPieces));
-        m.put("clip-norm", Double.toString(clipNorm));
-        m.put("checkpoint-every", Integer.toString(checkpointEvery));
-        m.put("keep-checkpoints", Integer.toString(keepCheckpoints));
-        m.put("validate-every", Integer.toString(validateEvery));
-        m.put("binarization", binarization);
-        m.put("flow-init-scale", Double.toString(flowInitScale));
-        m.put("anneal-steps", Integer.toString(annealSteps));
-        m.put("flow-lr-scale", Double.toString(flowLrScale));
-        m.put("planar-centred", Boolean.toString(planarCentred));
-        m.put("executor", executor);
-        m.put("rms-decay", Double.toString(rmsDecay));
-        m.put("momentum", Double.toString(momentum));
-        m.put("rms-epsilon", Double.toString(rmsEpsilon));
-        return m;
+        return SETTINGS.asMap(this);
     }
 
-    /** The config of {@link #asMap()}'s text form; every key must be present. */
-    private static TrainConfig fromMap(Map<String, String> m) {
-        return new TrainConfig(lower(m, "flow"), integer(m, "k"), whole(m, "steps"), integer(m, "epochs"),
-                integer(m, "batch"), number(m, "lr"), lower(m, "optimizer"), whole(m, "seed"), m.get("run-name"),
-                m.get("data-dir"), integer(m, "latent"), integer(m, "hidden"), integer(m, "maxout-pieces"),
-                number(m, "clip-norm"), integer(m, "checkpoint-every"), integer(m, "keep-checkpoints"),
-                integer(m, "validate-every"), lower(m, "binarization"), number(m, "flow-init-scale"),
-                integer(m, "anneal-steps"), number(m, "flow-lr-scale"), bool(m, "planar-centred"), lower(m, "executor"),
-                number(m, "rms-decay"), number(m, "momentum"), number(m, "rms-epsilon"));
-    }
-
-    /** The keys a config file or {@link #with} accepts. */
+    /** The keys a config file or {@link #with} accepts, in declaration order. */
     public static List<String> keys() {
         return List.copyOf(DEFAULTS.asMap().keySet());
     }
 
-    /** This config with {@code key} set from its text form. */
+    /** This config with {@code key} set from its text form (whole numbers may be written 5e5, not 1.9). */
     public TrainConfig with(String key, String value) {
-        Map<String, String> m = asMap();
-        if (!m.containsKey(key)) {
-            throw new IllegalArgumentException("unknown setting '" + key + "'; valid settings: " + String.join(", ", keys()));
-        }
-        m.put(key, value.trim());
-        return fromMap(m);
+        return with(Map.of(key, value));
     }
 
-    /** This config with every entry of {@code overrides} applied in order. */
+    /** This config with every entry of {@code overrides} applied (then checked as a whole). */
     public TrainConfig with(Map<String, String> overrides) {
-        TrainConfig c = this;
-        for (Map.Entry<String, String> e : overrides.entrySet()) {
-            c = c.with(e.getKey(), e.getValue());
-        }
-        return c;
-    }
-
-    private static String lower(Map<String, String> m, String key) {
-        return m.get(key).toLowerCase(Locale.ROOT);
-    }
-
-    private static double number(Map<String, String> m, String key) {
-        String v = m.get(key);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
-        }
-    }
-
-    private static boolean bool(Map<String, String> m, String key) {
-        String v = m.get(key);
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
-    }
-
-    /** A whole number, also written as 5e5; "1.9" is refused, not truncated. */
-    private static long whole(Map<String, String> m, String key) {
-        String v = m.get(key);
-        BigDecimal d;
-        try {
-            d = new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
-        if (d.stripTrailingZeros().scale() > 0) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + v + "'");
-        }
-        try {
-            return d.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(key + " is too large: " + v);
-        }
-    }
-
-    private static int integer(Map<String, String> m, String key) {
-        long v = whole(m, key);
-        if (v != (int) v) {
-            throw new IllegalArgumentException(key + " is too large: " + v);
-        }
-        return (int) v;
+        return SETTINGS.with(this, overrides);
     }
 
     /** The run's folder name: the given run name, or {@code <flow>-k<K>-<optimizer>-seed<seed>}. */
@@ -178,14 +90,13 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         return runName.isBlank() ? flow + "-k" + k + "-" + optimizer + "-seed" + seed : runName;
     }
 
-    /** key=value lines, readable by {@link ConfigFile}: the resolved configuration (with the resolved run name). */
+    /**
+     * key=value lines in declaration order, readable by {@link ConfigFile}: the resolved
+     * configuration (with the resolved run name).
+     */
     public String toProperties() {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, String> e : asMap().entrySet()) {
-            String v = e.getKey().equals("run-name") ? resolvedRunName() : e.getValue();
-            // a backslash is an escape in properties files (a Windows data-dir would lose its separators)
-            b.append(e.getKey()).append('=').append(v.replace("\\", "\\\\")).append(System.lineSeparator());
-        }
-        return b.toString();
+        Map<String, String> m = asMap();
+        m.put("run-name", resolvedRunName());
+        return Mappers.toProperties(m);
     }
 }

@@ -1,12 +1,13 @@
 package org.nf4j.eval;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Locale;
-import java.util.Map;
+import org.nf4j.config.Mappers;
 
 /**
  * What {@code eval} reports, as written to {@code models/<run>/eval.json} (nats, means over the
- * examples, each with its standard error across examples).
+ * examples, each with its standard error across examples; names in snake_case, see {@link Mappers#JSON}).
  *
  * @param run             the run folder's name
  * @param checkpoint      the checkpoint file evaluated
@@ -21,43 +22,25 @@ import java.util.Map;
  *                        by the importance-sampling bias of -ln p(x) (which shrinks as S grows)
  * @param seconds         wall time of the evaluation
  */
+@JsonPropertyOrder({"run", "checkpoint", "checkpoint_step", "split", "examples", "is_samples", "seed", "binarization"})
 public record EvalResult(String run, String checkpoint, long checkpointStep, String split, long examples, int isSamples,
                          long seed, double negElbo, double negElboSe, double negLogPxIs, double negLogPxIsSe,
                          double klEstimate, double klEstimateSe, double seconds) {
 
-    /** A flat JSON object; a NaN standard error (one example) is written as null. */
-    public String toJson() {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("run", quote(run));
-        f.put("checkpoint", quote(checkpoint));
-        f.put("checkpoint_step", Long.toString(checkpointStep));
-        f.put("split", quote(split));
-        f.put("examples", Long.toString(examples));
-        f.put("is_samples", Integer.toString(isSamples));
-        f.put("seed", Long.toString(seed));
-        f.put("binarization", quote("static"));
-        f.put("neg_elbo", number(negElbo));
-        f.put("neg_elbo_se", number(negElboSe));
-        f.put("neg_log_px_is", number(negLogPxIs));
-        f.put("neg_log_px_is_se", number(negLogPxIsSe));
-        f.put("kl_estimate", number(klEstimate));
-        f.put("kl_estimate_se", number(klEstimateSe));
-        f.put("seconds", String.format(Locale.ROOT, "%.1f", seconds));
-        StringBuilder sb = new StringBuilder("{\n");
-        int i = 0;
-        for (Map.Entry<String, String> e : f.entrySet()) {
-            sb.append("  \"").append(e.getKey()).append("\": ").append(e.getValue()).append(++i < f.size() ? ",\n" : "\n");
-        }
-        return sb.append("}\n").toString();
+    /** How the evaluated digits were binarised: always once, with a fixed seed (written for the reader, not read). */
+    @JsonProperty(value = "binarization", access = JsonProperty.Access.READ_ONLY)
+    public String binarization() {
+        return "static";
     }
 
-    /** Reads back what {@link #toJson} writes. */
+    /** A flat JSON object; a NaN standard error (one example) is written as null. */
+    public String toJson() {
+        return Mappers.toJson(this);
+    }
+
+    /** Reads back what {@link #toJson} writes (null as NaN). */
     public static EvalResult parse(String json) {
-        return new EvalResult(text(json, "run"), text(json, "checkpoint"), (long) number(json, "checkpoint_step"),
-                text(json, "split"), (long) number(json, "examples"), (int) number(json, "is_samples"),
-                (long) number(json, "seed"), number(json, "neg_elbo"), number(json, "neg_elbo_se"),
-                number(json, "neg_log_px_is"), number(json, "neg_log_px_is_se"), number(json, "kl_estimate"),
-                number(json, "kl_estimate_se"), number(json, "seconds"));
+        return Mappers.fromJson(json, EvalResult.class);
     }
 
     /** One console line. */
@@ -66,47 +49,5 @@ public record EvalResult(String run, String checkpoint, long checkpointStep, Str
                         + "| kl %.2f ± %.2f nats",
                 run, split, examples, isSamples, checkpointStep, negLogPxIs, negLogPxIsSe, negElbo, negElboSe,
                 klEstimate, klEstimateSe);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String number(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6f", v) : "null";
-    }
-
-    private static String raw(String json, String key) {
-        String k = "\"" + key + "\":";
-        int i = json.indexOf(k);
-        if (i < 0) {
-            throw new IllegalArgumentException("eval.json has no \"" + key + "\"");
-        }
-        int start = i + k.length();
-        while (start < json.length() && json.charAt(start) == ' ') {
-            start++;
-        }
-        int end = start;
-        if (json.charAt(start) == '"') {
-            end = start + 1;
-            while (end < json.length() && json.charAt(end) != '"') {
-                end += json.charAt(end) == '\\' ? 2 : 1;
-            }
-            return json.substring(start, end + 1);
-        }
-        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '\n' && json.charAt(end) != '}') {
-            end++;
-        }
-        return json.substring(start, end).trim();
-    }
-
-    private static String text(String json, String key) {
-        String r = raw(json, key);
-        return r.substring(1, r.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-    }
-
-    private static double number(String json, String key) {
-        String r = raw(json, key);
-        return r.equals("null") ? Double.NaN : Double.parseDouble(r);
     }
 }

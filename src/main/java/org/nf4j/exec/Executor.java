@@ -1,5 +1,7 @@
 package org.nf4j.exec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Which engine runs a graph in a loop: nf4j's {@link GraphRunner compiled plans} or SameDiff's own session. */
@@ -9,12 +11,14 @@ public enum Executor {
     /** {@code SameDiff.calculateGradientsAndOutputs} / {@code SameDiff.output} on every call. */
     SAMEDIFF;
 
-    /** The text form used by {@code --executor} and the {@code executor} config key. */
+    /** The text form used by {@code --executor}, the {@code executor} config key and JSON files. */
+    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** {@code compiled} or {@code samediff} (any case); anything else is a one-line error. */
+    @JsonCreator
     public static Executor parse(String text) {
         for (Executor e : values()) {
             if (e.key().equalsIgnoreCase(text.trim())) {

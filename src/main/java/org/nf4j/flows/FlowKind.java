@@ -1,5 +1,7 @@
 package org.nf4j.flows;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -126,7 +128,11 @@ public enum FlowKind {
         this.amortisable = amortisable;
     }
 
-    /** The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester. */
+    /**
+     * The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester
+     * (also a flow's text in settings and JSON files).
+     */
+    @JsonValue
     public String id() {
         return id;
     }
@@ -192,6 +198,7 @@ public enum FlowKind {
      * The kind named {@code id}, or an error listing the valid names. {@code nice} is short for
      * {@code nice-perm}, the NICE of the paper's Table 2.
      */
+    @JsonCreator
     public static FlowKind parse(String id) {
         if ("nice".equalsIgnoreCase(id)) {
             return NICE_PERM;

@@ -1,14 +1,22 @@
 package org.nf4j.toy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nf4j.config.Mappers;
+import org.nf4j.config.Settings;
 import org.nf4j.exec.Executor;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.LinearDecay;
 
 /**
- * Everything one 2-D run depends on. Defaults live in {@link #defaults}.
+ * Everything one 2-D run depends on. Defaults live in {@link #defaults}; each component is a setting
+ * whose key is its name in kebab-case ({@code learningRate} is {@code learning-rate}, see {@link
+ * Settings}), changed by {@link #with}; in {@code config.json} its name is in snake_case.
  *
  * @param target          u1..u4
  * @param flow            the flow kind
@@ -16,7 +24,7 @@ import org.nf4j.train.LinearDecay;
  * @param steps           parameter updates
  * @param batch           samples of q0 per update (drawn fresh every update)
  * @param learningRate    Adam's initial learning rate
- * @param decaySteps      the learning rate falls linearly from {@code learningRate} to 0 over this many
+ * @param lrDecaySteps    the learning rate falls linearly from {@code learningRate} to 0 over this many
  *                        updates (at least {@code steps}); 0 for a constant rate
  * @param clipNorm        global gradient-norm clipping, 0 for none
  * @param annealSteps     beta_t = min(1, 0.01 + t / annealSteps); 0 for beta = 1 throughout
@@ -29,21 +37,24 @@ import org.nf4j.train.LinearDecay;
  *                        trajectory: both give the same numbers)
  */
 public record ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate,
-                        int decaySteps, double clipNorm, double annealSteps, long seed, int evalSamples, int pictureSamples,
-                        Path out, Path logDir, Executor executor) {
+                        int lrDecaySteps, double clipNorm, double annealSteps, long seed, int evalSamples,
+                        int pictureSamples, Path out, Path logDir, Executor executor) {
 
-    /** A config run by the default (compiled) executor. */
-    public ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate, int decaySteps,
-                     double clipNorm, double annealSteps, long seed, int evalSamples, int pictureSamples, Path out, Path logDir) {
-        this(target, flow, k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples, pictureSamples,
-                out, logDir, Executor.COMPILED);
-    }
+    private static final Settings<ToyConfig> SETTINGS = new Settings<>(ToyConfig.class);
 
-    /** This config run by {@code e}. */
-    public ToyConfig withExecutor(Executor e) {
-        return new ToyConfig(target, flow, k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples,
-                pictureSamples, out, logDir, e);
-    }
+    /**
+     * The settings that do not change the training trajectory: how long it runs, what is evaluated
+     * and drawn after it, where it is written, and by which engine (both give the same numbers).
+     */
+    private static final Set<String> NOT_TRAJECTORY =
+            Set.of("steps", "eval-samples", "picture-samples", "out", "log-dir", "executor");
+
+    /** {@link #NOT_TRAJECTORY} and the target: what the runs of a group trained together may differ in. */
+    private static final Set<String> NOT_TRAINING =
+            Stream.concat(NOT_TRAJECTORY.stream(), Stream.of("target")).collect(Collectors.toUnmodifiableSet());
+
+    /** What q0 is, for the reader of config.json (not a setting: it is always this). */
+    private static final String Q0 = "N(mu, diag(sigma^2)), mu and log sigma learned, initially N(0, I)";
 
     /** The run's name: {@code <target>-<flow>-k<K>}. */
     public static String runName(String target, FlowKind flow, int k) {
@@ -52,12 +63,12 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
 
     /**
      * Defaults: 20,000 Adam updates of 256 samples, the learning rate falling linearly from 1e-3 to 0 over
-     * them, the paper's annealing, 100,000 evaluation samples.
+     * them, the paper's annealing, 100,000 evaluation samples, the compiled executor.
      */
     public static ToyConfig defaults(String target, FlowKind flow, int k) {
         String name = runName(target, flow, k);
         return new ToyConfig(target, flow, k, 20_000, 256, 1e-3, 20_000, 100.0, 10_000, 1, 100_000, 1_000_000,
-                Path.of("models", "toy", name), Path.of("logs", "toy", name));
+                Path.of("models", "toy", name), Path.of("logs", "toy", name), Executor.COMPILED);
     }
 
     /** Checks ranges, with messages that say what is allowed. */
@@ -75,44 +86,67 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
         }
-        if (decaySteps != 0 && decaySteps < steps) {
+        if (lrDecaySteps != 0 && lrDecaySteps < steps) {
             throw new IllegalArgumentException("--lr-decay must be 0 (constant rate) or at least --steps (" + steps
-                    + "), got " + decaySteps + ": the rate would be 0 for the last updates");
+                    + "), got " + lrDecaySteps + ": the rate would be 0 for the last updates");
         }
     }
 
+    /** Every setting as text, by key, in declaration order. */
+    public Map<String, String> asMap() {
+        return SETTINGS.asMap(this);
+    }
+
+    /** This config with {@code key} set from its text form. */
+    public ToyConfig with(String key, String value) {
+        return with(Map.of(key, value));
+    }
+
+    /** This config with every entry of {@code overrides} applied (then checked as a whole). */
+    public ToyConfig with(Map<String, String> overrides) {
+        return SETTINGS.with(this, overrides);
+    }
+
+    /** This config written to other folders. */
+    public ToyConfig withFolders(Path out, Path logDir) {
+        return with(Map.of("out", out.toString(), "log-dir", logDir.toString()));
+    }
+
+    /** The keys of the settings that decide the training trajectory up to any update t (all but {@link #NOT_TRAJECTORY}). */
+    public Set<String> trajectoryKeys() {
+        return asMap().keySet().stream().filter(k -> !NOT_TRAJECTORY.contains(k)).collect(Collectors.toUnmodifiableSet());
+    }
+
     /**
-     * The settings that decide the training trajectory up to any update t (not {@code steps}, the
-     * evaluation or the folders): a checkpoint is resumed only when this key matches.
+     * The settings that decide the training trajectory up to any update t (all but {@link
+     * #NOT_TRAJECTORY}), as {@code key=value} words: a checkpoint is resumed only when this key matches.
      */
     public String trajectoryKey() {
-        return "target=" + target + " " + trainingKey();
+        return key(NOT_TRAJECTORY);
     }
 
     /** {@link #trajectoryKey()} without the target: what the runs of one group must share. */
     public String trainingKey() {
-        return String.format(Locale.ROOT, "flow=%s k=%d batch=%d lr=%s decay=%d clip=%s anneal=%s seed=%d",
-                flow.id(), k, batch, learningRate, decaySteps, clipNorm, annealSteps, seed);
+        return key(NOT_TRAINING);
+    }
+
+    private String key(Set<String> leftOut) {
+        return asMap().entrySet().stream().filter(e -> !leftOut.contains(e.getKey()))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     /** Adam with this config's learning rate and its linear decay (if any). */
     public Adam optimizer() {
-        return decaySteps == 0 ? new Adam(learningRate)
-                : new Adam(new LinearDecay(learningRate, decaySteps));
+        return lrDecaySteps == 0 ? new Adam(learningRate)
+                : new Adam(new LinearDecay(learningRate, lrDecaySteps));
     }
 
-    /** The resolved configuration as JSON. */
+    /** The resolved configuration as JSON (for config.json and TensorBoard's text tab). */
     public String toJson() {
-        return String.format(Locale.ROOT, "{\n  \"target\": \"%s\",\n  \"flow\": \"%s\",\n  \"k\": %d,\n  \"steps\": %d,\n"
-                        + "  \"batch\": %d,\n  \"optimizer\": \"adam\",\n  \"learning_rate\": %s,\n  \"lr_decay_steps\": %d,\n  \"clip_norm\": %s,\n"
-                        + "  \"anneal_steps\": %s,\n  \"seed\": %d,\n  \"eval_samples\": %d,\n  \"picture_samples\": %d,\n"
-                        + "  \"q0\": \"N(mu, diag(sigma^2)), mu and log sigma learned, initially N(0, I)\",\n"
-                        + "  \"out\": \"%s\",\n  \"log_dir\": \"%s\",\n  \"executor\": \"%s\"\n}\n",
-                target, flow.id(), k, steps, batch, learningRate, decaySteps, clipNorm, annealSteps, seed, evalSamples,
-                pictureSamples, json(out), json(logDir), executor.key());
-    }
-
-    private static String json(Path p) {
-        return p.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+        ObjectNode json = Mappers.JSON.valueToTree(this);
+        // facts for the reader rather than settings: appended here, not components of the record
+        json.put("optimizer", "adam");
+        json.put("q0", Q0);
+        return Mappers.toJson(json);
     }
 }

@@ -12,21 +12,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
+import org.nf4j.config.Mappers;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.logging.PrefixedLines;
 import org.nf4j.plot.FigureGrid;
 import org.nf4j.plot.LinePlot;
 import org.nf4j.targets.Targets;
 import org.nf4j.train.ProgressLine;
+import org.nf4j.train.SettingsDiff;
 
 /**
- * The whole section-6.1 grid: targets x flows x K (a cell whose summary already exists with the same
- * number of steps is not redone), the targets of each (flow, K) trained together in one graph
+ * The whole section-6.1 grid: targets x flows x K (a cell whose summary already exists from the same
+ * configuration is not redone), the targets of each (flow, K) trained together in one graph
  * ({@link ToyGroupRun}; or one {@link ToyRun} per cell), then one Figure-3-like
  * picture per flow (targets in rows, K in columns), a table of bounds (CSV and Markdown) and a plot
  * of the bound against K per target.
@@ -67,11 +70,10 @@ public final class ToyGrid {
         this.together = together;
     }
 
+    /** The cell's default config with the grid's overrides, written under the grid's folders. */
     ToyConfig cellConfig(String target, FlowKind flow, int k) {
-        ToyConfig c = overrides.apply(ToyConfig.defaults(target, flow, k));
         String name = ToyConfig.runName(target, flow, k);
-        return new ToyConfig(c.target(), c.flow(), c.k(), c.steps(), c.batch(), c.learningRate(), c.decaySteps(), c.clipNorm(),
-                c.annealSteps(), c.seed(), c.evalSamples(), c.pictureSamples(), root.resolve(name), logRoot.resolve(name), c.executor());
+        return overrides.apply(ToyConfig.defaults(target, flow, k)).withFolders(root.resolve(name), logRoot.resolve(name));
     }
 
     /** Runs (or reuses) every cell and writes the figures and tables; returns the summaries. */
@@ -87,7 +89,7 @@ public final class ToyGrid {
                 for (String target : targets) {
                     ToyConfig c = cellConfig(target, flow, k);
                     cells.add(c);
-                    ToySummary s = reusable(c);
+                    ToySummary s = reusable(c, out);
                     if (s != null) {
                         out.println("reusing " + c.out().resolve(ToyRun.SUMMARY) + " (delete it to redo this run)");
                         done.put(c, s);
@@ -132,16 +134,34 @@ public final class ToyGrid {
         }
     }
 
-    /** The cell's summary when it exists with the same number of steps, else null. */
-    private static ToySummary reusable(ToyConfig c) throws IOException {
+    /**
+     * The cell's summary when it exists and the run's {@code config.json} matches the cell's whole
+     * configuration (all but the executor, which does not change the numbers), else null, saying
+     * what differs.
+     */
+    private static ToySummary reusable(ToyConfig c, PrintStream out) throws IOException {
         Path summary = c.out().resolve(ToyRun.SUMMARY);
-        if (Files.exists(summary)) {
-            ToySummary s = ToySummary.parse(Files.readString(summary));
-            if (s.steps() == c.steps()) {
-                return s;
-            }
+        Path config = c.out().resolve(ToyRun.CONFIG);
+        if (!Files.exists(summary)) {
+            return null;
         }
-        return null;
+        Map<String, String> theirs = Files.exists(config) ? settings(Files.readString(config)) : Map.of();
+        Map<String, String> mine = settings(c.toJson());
+        List<String> differing = SettingsDiff.keys(theirs, mine, mine.keySet());
+        if (!differing.isEmpty()) {
+            out.println("redoing " + c.out().getFileName() + ": its " + ToyRun.CONFIG + " differs from this grid's ("
+                    + SettingsDiff.describe(theirs, mine, differing) + ")");
+            return null;
+        }
+        return ToySummary.parse(Files.readString(summary));
+    }
+
+    /** A run's config.json as text values by field, without the executor. */
+    private static Map<String, String> settings(String json) {
+        Map<String, String> m = new TreeMap<>();
+        Mappers.jsonObject(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        m.remove("executor");
+        return m;
     }
 
     /**

@@ -1,9 +1,14 @@
 package org.nf4j.toy;
 
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.nf4j.config.Mappers;
 
 /**
- * The results of one 2-D run, as written to {@code summary.json}.
+ * The results of one 2-D run, as written to {@code summary.json} (names in snake_case, see {@link
+ * Mappers#JSON}).
  *
  * @param bound        E_q[ln q_K + U] at beta = 1 (nats)
  * @param boundSe      its standard error
@@ -15,47 +20,32 @@ import java.util.Locale;
  * @param trainedWith  how many targets were trained together in one graph (the grid trains the four
  *                     targets of a flow and K together; {@code trainSeconds} is then their shared time)
  */
+@JsonPropertyOrder({"target", "flow", "k", "steps", "bound", "bound_se", "eval_samples", "log_z", "exact_kl", "exact_kl_se",
+        "train_seconds", "density", "resumed_from_step", "targets_trained_together"})
 public record ToySummary(String target, String flow, int k, int steps, double bound, double boundSe, long evalSamples,
-                         double logZ, double exactKl, double trainSeconds, String density, int resumedFrom,
-                         int trainedWith) {
+                         double logZ, double exactKl, double trainSeconds, String density,
+                         @JsonProperty("resumed_from_step") int resumedFrom,
+                         @JsonProperty("targets_trained_together") int trainedWith) {
+
+    /** The standard error of the exact KL: the bound's, ln Z being exact (written for the reader, not read). */
+    @JsonProperty(value = "exact_kl_se", access = JsonProperty.Access.READ_ONLY)
+    public double exactKlSe() {
+        return boundSe;
+    }
 
     public String toJson() {
-        return String.format(Locale.ROOT, "{\n  \"target\": \"%s\",\n  \"flow\": \"%s\",\n  \"k\": %d,\n  \"steps\": %d,\n"
-                        + "  \"bound\": %.6f,\n  \"bound_se\": %.6f,\n  \"eval_samples\": %d,\n  \"log_z\": %.6f,\n"
-                        + "  \"exact_kl\": %.6f,\n  \"exact_kl_se\": %.6f,\n  \"train_seconds\": %.1f,\n"
-                        + "  \"density\": \"%s\",\n  \"resumed_from_step\": %d,\n  \"targets_trained_together\": %d\n}\n",
-                target, flow, k, steps, bound, boundSe, evalSamples, logZ, exactKl, boundSe, trainSeconds, density,
-                resumedFrom, trainedWith);
+        return Mappers.toJson(this);
     }
 
-    /** Reads back the numbers this class writes (a flat JSON object). */
+    /**
+     * Reads back what {@link #toJson} writes, and the summaries written before a run could resume
+     * (no {@code resumed_from_step}: 0) or the grid trained targets together (no {@code
+     * targets_trained_together}: 1).
+     */
     public static ToySummary parse(String json) {
-        return new ToySummary(text(json, "target"), text(json, "flow"), (int) number(json, "k"), (int) number(json, "steps"),
-                number(json, "bound"), number(json, "bound_se"), (long) number(json, "eval_samples"),
-                number(json, "log_z"), number(json, "exact_kl"), number(json, "train_seconds"), text(json, "density"),
-                json.contains("\"resumed_from_step\":") ? (int) number(json, "resumed_from_step") : 0,
-                json.contains("\"targets_trained_together\":") ? (int) number(json, "targets_trained_together") : 1);
-    }
-
-    private static String raw(String json, String key) {
-        String k = "\"" + key + "\":";
-        int i = json.indexOf(k);
-        if (i < 0) {
-            throw new IllegalArgumentException("summary has no \"" + key + "\"");
-        }
-        int start = i + k.length();
-        int end = start;
-        while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '\n' && json.charAt(end) != '}') {
-            end++;
-        }
-        return json.substring(start, end).trim();
-    }
-
-    private static String text(String json, String key) {
-        return raw(json, key).replace("\"", "");
-    }
-
-    private static double number(String json, String key) {
-        return Double.parseDouble(raw(json, key));
+        ObjectNode tree = Mappers.jsonObject(json);
+        tree.putIfAbsent("resumed_from_step", IntNode.valueOf(0));
+        tree.putIfAbsent("targets_trained_together", IntNode.valueOf(1));
+        return Mappers.fromJson(tree, ToySummary.class);
     }
 }

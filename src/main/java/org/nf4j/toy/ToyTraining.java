@@ -3,9 +3,9 @@ package org.nf4j.toy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nf4j.logging.EventWriter;
 import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.LoopSettings;
@@ -22,7 +22,6 @@ public final class ToyTraining {
     public static final int CHECKPOINT_EVERY = 1000;
     /** Updates between TensorBoard scalars. */
     static final int LOG_EVERY = 100;
-    private static final String TRAJECTORY = "trajectory";
 
     private ToyTraining() {
     }
@@ -36,7 +35,7 @@ public final class ToyTraining {
      */
     public static long train(ToyModel model, ToyConfig config, List<EventWriter> events, Path checkpoints, PrintStream out)
             throws IOException {
-        return run(ToyObjective.of(model, config), config, config.trajectoryKey(), events, checkpoints, out);
+        return run(ToyObjective.of(model, config), config, config.asMap(), events, checkpoints, out);
     }
 
     /**
@@ -47,15 +46,19 @@ public final class ToyTraining {
      */
     public static long train(ToyGroupModel model, ToyConfig config, List<EventWriter> events, Path checkpoints,
                              PrintStream out) throws IOException {
-        String key = "targets=" + model.targetNames() + " " + config.trainingKey();
-        return run(ToyObjective.of(model, config), config, key, events, checkpoints, out);
+        Map<String, String> settings = new HashMap<>(config.asMap());
+        settings.put("target", model.targetNames());
+        return run(ToyObjective.of(model, config), config, settings, events, checkpoints, out);
     }
 
-    private static long run(ToyObjective objective, ToyConfig config, String trajectory, List<EventWriter> events,
+    /**
+     * @param settings the resolved configuration the checkpoints store (for a group: its targets as the target);
+     *                 they are resumed only if its trajectory settings match
+     */
+    private static long run(ToyObjective objective, ToyConfig config, Map<String, String> settings, List<EventWriter> events,
                             Path checkpoints, PrintStream out) throws IOException {
-        Map<String, String> settings = Map.of(TRAJECTORY, trajectory, "steps", Integer.toString(config.steps()));
         LoopSettings loop = new LoopSettings(config.steps(), config.optimizer(), config.clipNorm(), config.annealSteps(),
-                LOG_EVERY, CHECKPOINT_EVERY, 1, Integer.MAX_VALUE, settings, Set.of(TRAJECTORY),
+                LOG_EVERY, CHECKPOINT_EVERY, 1, Integer.MAX_VALUE, settings, config.trajectoryKeys(),
                 checkpoints == null ? LoopSettings.Resume.NEVER : LoopSettings.Resume.IF_MATCHING,
                 "Try a smaller --lr (a fit with other settings starts over).");
         CheckpointStore store = checkpoints == null ? null : new CheckpointStore(checkpoints, 1);

@@ -67,20 +67,32 @@ class MainTest {
         assertEquals(0.01, c.learningRate());
         assertEquals(256, c.batch());
         assertTrue(c.out().endsWith("u3-nice-orth-k8"));
-        assertEquals(50, c.decaySteps(), "the rate decays over --steps unless told otherwise");
+        assertEquals(50, c.lrDecaySteps(), "the rate decays over --steps unless told otherwise");
+    }
+
+    @Test
+    void everyToyOptionReachesItsSetting() {
+        ToyCommand cmd = new ToyCommand();
+        new CommandLine(cmd).parseArgs("--batch", "64", "--seed", "5", "--eval-samples", "20000", "--executor", "SameDiff",
+                "--out", "runs/a", "--log-dir", "tb/a");
+        var c = cmd.config();
+        assertEquals(List.of(64, 5L, 20_000, org.nf4j.exec.Executor.SAMEDIFF), List.of(c.batch(), c.seed(), c.evalSamples(), c.executor()));
+        assertEquals(java.nio.file.Path.of("runs", "a"), c.out());
+        assertEquals(java.nio.file.Path.of("tb", "a"), c.logDir());
+        assertEquals(org.nf4j.toy.ToyConfig.defaults("u1", org.nf4j.flows.FlowKind.PLANAR, 32).learningRate(), c.learningRate());
     }
 
     @Test
     void learningRateDecayDefaultsToTheRunLengthAndCanBeSwitchedOff() {
         ToyCommand plain = new ToyCommand();
         new CommandLine(plain).parseArgs();
-        assertEquals(20_000, plain.config().decaySteps());
+        assertEquals(20_000, plain.config().lrDecaySteps());
         ToyCommand constant = new ToyCommand();
         new CommandLine(constant).parseArgs("--steps", "300", "--lr-decay", "0");
-        assertEquals(0, constant.config().decaySteps());
+        assertEquals(0, constant.config().lrDecaySteps());
         ToyCommand longer = new ToyCommand();
         new CommandLine(longer).parseArgs("--steps", "300", "--lr-decay", "900");
-        assertEquals(900, longer.config().decaySteps());
+        assertEquals(900, longer.config().lrDecaySteps());
         String[] r = run("toy", "--steps", "300", "--lr-decay", "100");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--lr-decay must be 0 (constant rate) or at least --steps (300)"), r[2]);

@@ -64,4 +64,59 @@ class TrainConfigTest {
         e = assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("speed", "1"));
         assertEquals(true, e.getMessage().startsWith("unknown setting 'speed'; valid settings: flow, k, steps"));
     }
+
+    @Test
+    void valuesAreStrictAndEveryErrorIsOneLineNamingTheKey() {
+        assertEquals("k must be a whole number, got '2.5'",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("k", "2.5")).getMessage());
+        assertEquals("batch is too large: 1e12",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("batch", "1e12")).getMessage());
+        assertEquals("seed must be a whole number, got 'one'",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("seed", "one")).getMessage());
+        assertEquals("planar-centred must be true or false, got 'yes'",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("planar-centred", "yes")).getMessage());
+        assertEquals("planar-centred must be true or false, got '1'",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("planar-centred", "1")).getMessage());
+        assertEquals(true, TrainConfig.DEFAULTS.with("planar-centred", "TRUE").planarCentred());
+        assertEquals(2_000_000_000, TrainConfig.DEFAULTS.with("anneal-steps", "2e9").annealSteps());
+        assertEquals(7, TrainConfig.DEFAULTS.with("k", " 7.0 ").k(), "trimmed; 7.0 is whole");
+        // the record's own checks come through as they are
+        assertEquals("k must be >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("k", "-1")).getMessage());
+        assertEquals("rms-epsilon must be a positive number, got Infinity",
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("rms-epsilon", "Infinity")).getMessage());
+        assertEquals("unknown setting 'speed'; valid settings: " + String.join(", ", TrainConfig.keys()),
+                assertThrows(IllegalArgumentException.class, () -> TrainConfig.DEFAULTS.with("speed", "1")).getMessage());
+    }
+
+    @Test
+    void choicesAreLowerCased() {
+        TrainConfig c = TrainConfig.DEFAULTS.with(Map.of("flow", "Radial", "optimizer", "RMSprop", "binarization", "Static",
+                "executor", "SameDiff"));
+        assertEquals(java.util.List.of("radial", "rmsprop", "static", "samediff"),
+                java.util.List.of(c.flow(), c.optimizer(), c.binarization(), c.executor()));
+    }
+
+    @Test
+    void overridesApplyTogetherThenAreChecked() {
+        // one at a time, epochs = 0 would first leave neither steps nor epochs
+        TrainConfig c = TrainConfig.DEFAULTS.with(new java.util.LinkedHashMap<>(Map.of("epochs", "0", "steps", "500")));
+        assertEquals(500, c.steps());
+        assertEquals("give steps or epochs > 0", assertThrows(IllegalArgumentException.class,
+                () -> TrainConfig.DEFAULTS.with("epochs", "0")).getMessage());
+    }
+
+    @Test
+    void propertiesAreKeyValueLinesInDeclarationOrderWithTheResolvedRunName() {
+        String p = TrainConfig.DEFAULTS.with("data-dir", "C:\\data\\mnist").toProperties();
+        java.util.List<String> lines = p.lines().toList();
+        assertEquals(TrainConfig.keys().size(), lines.size(), p);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(true, lines.get(i).startsWith(TrainConfig.keys().get(i) + "="), lines.get(i));
+        }
+        assertEquals(true, p.startsWith("flow=planar\nk=10\nsteps=0\nepochs=30\n"), p);
+        assertEquals(true, p.contains("\nrun-name=planar-k10-adam-seed1\n"), p);
+        assertEquals(true, p.contains("\ndata-dir=C:\\\\data\\\\mnist\n"), "backslashes escaped: " + p);
+        assertEquals(true, p.contains("\nlr=0.001\n") && p.contains("\nrms-epsilon=1.0E-8\n") && p.contains("\nplanar-centred=false\n"), p);
+    }
 }

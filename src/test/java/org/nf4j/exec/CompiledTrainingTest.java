@@ -74,9 +74,9 @@ class CompiledTrainingTest {
     }
 
     private static ToyConfig toy(int steps, Executor e) {
-        ToyConfig d = ToyConfig.defaults("u1", FlowKind.PLANAR, 4);
-        return new ToyConfig("u1", FlowKind.PLANAR, 4, steps, 64, 1e-2, steps, d.clipNorm(), 100, 3, 10_000, 0, d.out(),
-                d.logDir(), e);
+        return ToyConfig.defaults("u1", FlowKind.PLANAR, 4).with(Map.of("steps", String.valueOf(steps), "batch", "64",
+                "learning-rate", "1e-2", "lr-decay-steps", String.valueOf(steps), "anneal-steps", "100", "seed", "3",
+                "eval-samples", "10000", "picture-samples", "0", "executor", e.key()));
     }
 
     private static double[] parameters(ToyModel m) {

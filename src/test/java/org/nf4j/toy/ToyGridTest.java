@@ -1,6 +1,7 @@
 package org.nf4j.toy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
@@ -18,11 +20,23 @@ import org.nf4j.flows.FlowKind;
  */
 class ToyGridTest {
 
+    /** 20 updates of 64 samples per cell, 10,000 evaluation samples. */
+    private static ToyConfig short20(ToyConfig c) {
+        return c.with(Map.of("steps", "20", "batch", "64", "lr-decay-steps", "20", "eval-samples", "10000",
+                "picture-samples", "5000"));
+    }
+
     private static ToyGrid grid(Path dir, boolean together) {
         return new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
-                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, 20, c.clipNorm(), c.annealSteps(), 1,
-                        10_000, 5_000, c.out(), c.logDir()), 2, together);
+                ToyGridTest::short20, 2, together);
+    }
+
+    @Test
+    void eachCellIsItsDefaultsWithTheOverridesInTheGridsFolders(@TempDir Path dir) {
+        ToyConfig cell = grid(dir, true).cellConfig("u3", FlowKind.NICE_PERM, 2);
+        assertEquals(short20(ToyConfig.defaults("u3", FlowKind.NICE_PERM, 2)).withFolders(
+                dir.resolve("models").resolve("u3-nice-perm-k2"), dir.resolve("logs").resolve("u3-nice-perm-k2")), cell);
     }
 
     @Test
@@ -67,8 +81,7 @@ class ToyGridTest {
     void separateRunsResumeFromTheirOwnCheckpoints(@TempDir Path dir) throws Exception {
         ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.NICE_PERM), List.of(2),
                 dir.resolve("models"), dir.resolve("logs"),
-                c -> new ToyConfig(c.target(), c.flow(), c.k(), 20, 64, 1e-3, 20, c.clipNorm(), c.annealSteps(), 1,
-                        10_000, 5_000, c.out(), c.logDir()), 2, false);
+                ToyGridTest::short20, 2, false);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
         List<ToySummary> summaries = grid.run(new PrintStream(first, true));
         String log1 = first.toString();
@@ -82,5 +95,27 @@ class ToyGridTest {
         assertEquals(1, log.split("reusing", -1).length - 1, log);
         assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
         assertEquals(summaries.get(0).bound(), again.get(0).bound(), 1e-9);
+    }
+
+    @Test
+    void aCellIsReusedOnlyWhenItsWholeConfigurationMatches(@TempDir Path dir) throws Exception {
+        java.util.function.Function<java.util.function.UnaryOperator<ToyConfig>, String> run = overrides -> {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            try {
+                new ToyGrid(List.of("u1"), List.of(FlowKind.PLANAR), List.of(1), dir.resolve("models"), dir.resolve("logs"),
+                        overrides, 1, false).run(new PrintStream(log, true));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return log.toString();
+        };
+        run.apply(ToyGridTest::short20);
+        String otherExecutor = run.apply(c -> short20(c).with("executor", "samediff"));
+        assertTrue(otherExecutor.contains("reusing "), "the executor does not change the numbers:\n" + otherExecutor);
+        String otherSeed = run.apply(c -> short20(c).with("seed", "2"));
+        assertTrue(otherSeed.contains("redoing u1-planar-k1: its config.json differs from this grid's (seed 1 -> 2)"), otherSeed);
+        assertFalse(otherSeed.contains("reusing "), otherSeed);
+        String moreSamples = run.apply(c -> short20(c).with(Map.of("seed", "2", "eval-samples", "20000")));
+        assertTrue(moreSamples.contains("(eval_samples 10000 -> 20000)"), moreSamples);
     }
 }

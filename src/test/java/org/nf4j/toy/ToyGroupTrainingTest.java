@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +34,9 @@ class ToyGroupTrainingTest {
     private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
     private static ToyConfig config(String target, FlowKind flow, int steps) {
-        ToyConfig d = ToyConfig.defaults(target, flow, 2);
-        return new ToyConfig(target, flow, 2, steps, 32, 1e-2, 0, 3.0, 20, 7, 10_000, 0, d.out(), d.logDir());
+        return ToyConfig.defaults(target, flow, 2).with(Map.of("steps", String.valueOf(steps), "batch", "32",
+                "learning-rate", "1e-2", "lr-decay-steps", "0", "clip-norm", "3.0", "anneal-steps", "20", "seed", "7",
+                "eval-samples", "10000", "picture-samples", "0"));
     }
 
     private static double[] parameters(ToyModel m) {

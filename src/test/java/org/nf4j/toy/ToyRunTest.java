@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,9 @@ import org.tensorflow.proto.Event;
 class ToyRunTest {
 
     private static ToyConfig config(Path dir, FlowKind flow, int steps) {
-        ToyConfig d = ToyConfig.defaults("u1", flow, 2);
-        return new ToyConfig("u1", flow, 2, steps, 256, 1e-2, steps, d.clipNorm(), 300, 3, 10_000, 20_000,
-                dir.resolve("run"), dir.resolve("logs"));
+        return ToyConfig.defaults("u1", flow, 2).with(Map.of("steps", String.valueOf(steps), "learning-rate", "1e-2",
+                "lr-decay-steps", String.valueOf(steps), "anneal-steps", "300", "seed", "3", "eval-samples", "10000",
+                "picture-samples", "20000")).withFolders(dir.resolve("run"), dir.resolve("logs"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +31,9 @@ class ToyTrainingTest {
     }
 
     private static ToyConfig config(int steps, long seed, int decaySteps) {
-        ToyConfig d = ToyConfig.defaults("u2", FlowKind.NICE_PERM, 3);
-        return new ToyConfig("u2", FlowKind.NICE_PERM, 3, steps, 64, 1e-2, decaySteps, d.clipNorm(), 40, seed, 10_000, 0,
-                d.out(), d.logDir());
+        return ToyConfig.defaults("u2", FlowKind.NICE_PERM, 3).with(Map.of("steps", String.valueOf(steps), "batch", "64",
+                "learning-rate", "1e-2", "lr-decay-steps", String.valueOf(decaySteps), "anneal-steps", "40",
+                "seed", String.valueOf(seed), "eval-samples", "10000", "picture-samples", "0"));
     }
 
     private static ToyModel model(ToyConfig c) {
