@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nf4j.config.TrainConfig;
-import org.nf4j.data.MnistFetcher;
 import org.nf4j.data.MnistSplit;
-import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.ImportanceSampler;
 import org.nf4j.sweep.Table2Sweep;
@@ -90,13 +88,11 @@ public final class Table2Command implements Callable<Integer> {
         Table2Sweep sweep = sweep();
         TrainConfig base = base();
         System.out.println(backend.start());
-        Path data = Path.of(base.dataDir());
-        new MnistFetcher(System.out::println).fetch(data);
+        MnistDigits digits = MnistDigits.load(base);
         String shared = String.join(" ", base.toProperties().lines()
                 .filter(l -> !l.startsWith("flow=") && !l.startsWith("k=") && !l.startsWith("run-name=")).toList());
         System.out.println("table2: " + sweep.cells().size() + " cells; shared settings: " + shared);
-        sweep.run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION),
-                MnistSplitData.load(data, MnistSplit.TEST), System.out);
+        sweep.run(digits.train(), digits.validation(), digits.test(), System.out);
         return 0;
     }
 }

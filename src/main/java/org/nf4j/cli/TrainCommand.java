@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nf4j.config.ConfigFile;
 import org.nf4j.config.TrainConfig;
-import org.nf4j.data.MnistFetcher;
-import org.nf4j.data.MnistSplit;
-import org.nf4j.data.MnistSplitData;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
@@ -116,18 +113,13 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         System.out.println(backend.start());
-        Path data = Path.of(c.dataDir());
-        new MnistFetcher(System.out::println).fetch(data);
+        MnistDigits digits = MnistDigits.load(c);
         System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
-        DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out)
-                .run(MnistSplitData.load(data, MnistSplit.TRAIN), MnistSplitData.load(data, MnistSplit.VALIDATION),
-                        resuming ? LoopSettings.Resume.REQUIRED : LoopSettings.Resume.NEVER);
-        double test = DlgmTrainer.negElbo(r.model(), MnistSplitData.load(data, MnistSplit.TEST),
-                org.nf4j.exec.Executor.parse(c.executor()));
+        DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out).run(digits.train(), digits.validation(),
+                resuming ? LoopSettings.Resume.REQUIRED : LoopSettings.Resume.NEVER);
+        double test = DlgmTrainer.negElbo(r.model(), digits.test(), org.nf4j.exec.Executor.parse(c.executor()));
         System.out.println(String.format(java.util.Locale.ROOT, "test -elbo %.2f nats (10,000 test digits, static binarisation)", test));
-        Files.writeString(runDir.resolve("train-summary.properties"), String.format(java.util.Locale.ROOT,
-                "steps=%d%ntrain_neg_elbo=%.4f%nvalidation_neg_elbo=%.4f%ntest_neg_elbo=%.4f%nexamples_per_s=%.1f%n",
-                r.steps(), r.trainNegElbo(), r.validationNegElbo(), test, r.examplesPerSecond()));
+        DlgmTrainer.writeSummary(runDir, r, test);
         return 0;
     }
 }

@@ -14,15 +14,19 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
                           long seed, String runName, String dataDir, int latent, int hidden, int maxoutPieces,
                           double clipNorm, int checkpointEvery, int keepCheckpoints, int validateEvery,
                           String binarization, double flowInitScale, int annealSteps, double flowLrScale,
-                          boolean planarCentred, String executor, double rmsDecay, double momentum, double rmsEpsilon) {
+                          boolean planarCentred, String executor, double rmsDecay, double momentum, double rmsEpsilon,
+                          int trainDigits) {
 
     /** Valid optimizers. */
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "rmsprop-momentum");
 
-    /** The defaults: the paper's architecture with Adam for quick runs. */
+    /** The training digits a run may use: the first 50,000 (validation on the other 10,000) or all 60,000 (no validation). */
+    public static final List<Integer> TRAIN_DIGITS = List.of(50_000, 60_000);
+
+    /** The defaults: the paper's architecture with Adam for quick runs (declared after what their check reads). */
     public static final TrainConfig DEFAULTS = new TrainConfig("planar", 10, 0, 30, 100, 1e-3, "adam", 1, "",
             "data/mnist", 40, 400, 1, 100.0, 2000, 3, 2000, "dynamic", 0.01, 10_000, 0.1, false, "compiled",
-            0.99, 0.9, 1e-8);
+            0.99, 0.9, 1e-8, 50_000);
 
     /** Keys and text forms of the components: the kebab-case of their names. */
     private static final Settings<TrainConfig> SETTINGS = new Settings<>(TrainConfig.class);
@@ -55,6 +59,8 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
         require(rmsDecay >= 0 && rmsDecay < 1, "rms-decay must be in [0, 1), got " + rmsDecay);
         require(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
         require(rmsEpsilon > 0 && Double.isFinite(rmsEpsilon), "rms-epsilon must be a positive number, got " + rmsEpsilon);
+        require(TRAIN_DIGITS.contains(trainDigits), "train-digits must be 50000 (the other 10,000 validate) or 60000 "
+                + "(all, no validation), got " + trainDigits);
         require(executor.equals("compiled") || executor.equals("samediff"),
                 "executor must be compiled or samediff, got '" + executor + "'");
     }

@@ -3,14 +3,17 @@ package org.nf4j.data;
 import java.util.Locale;
 
 /**
- * The three MNIST splits: the first 50,000 examples of the training file for training, its last
- * 10,000 for validation, and the 10,000 examples of the test file for testing.
+ * The MNIST splits: the first 50,000 examples of the training file for training, its last 10,000
+ * for validation, all 60,000 of them (training without validation), and the 10,000 examples of the
+ * test file for testing.
  */
 public enum MnistSplit {
     /** Examples 0..49,999 of the training file. */
     TRAIN(MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, 0, 50_000),
     /** Examples 50,000..59,999 of the training file. */
     VALIDATION(MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, 50_000, 10_000),
+    /** All 60,000 examples of the training file (training without a validation split, as the paper). */
+    TRAIN_ALL(MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, 0, 60_000),
     /** All 10,000 examples of the test file. */
     TEST(MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS, 0, 10_000);
 

@@ -17,6 +17,7 @@ import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
 import org.nf4j.train.ProgressLine;
+import org.nf4j.train.SettingsDiff;
 
 /**
  * One cell of the sweep: a run folder {@code models/<run>} trained to the budget, then evaluated.
@@ -27,9 +28,9 @@ import org.nf4j.train.ProgressLine;
  * configuration (other than the budget) is an error, never silently mixed in.
  */
 public record Table2Cell(String flow, int k, TrainConfig config) {
-    public static final String SUMMARY = "train-summary.properties";
+    public static final String SUMMARY = DlgmTrainer.SUMMARY;
     /** Keys that may differ between the folder's config and the cell's: the budget and where the data are. */
-    private static final List<String> FREE = List.of("steps", "epochs", "data-dir", "executor");
+    private static final List<String> FREE = List.of("steps", "epochs", "data-dir", "executor", "run-name");
 
     public String run() {
         return config.resolvedRunName();
@@ -55,9 +56,7 @@ public record Table2Cell(String flow, int k, TrainConfig config) {
             long start = System.nanoTime();
             DlgmTrainer.Result r = new DlgmTrainer(config, runDir, logs.resolve(run()), out).run(train, validation, LoopSettings.Resume.IF_MATCHING);
             double testNegElbo = DlgmTrainer.negElbo(r.model(), test, org.nf4j.exec.Executor.parse(config.executor()));
-            Files.writeString(runDir.resolve(SUMMARY), String.format(Locale.ROOT,
-                    "steps=%d%ntrain_neg_elbo=%.4f%nvalidation_neg_elbo=%.4f%ntest_neg_elbo=%.4f%nexamples_per_s=%.1f%n",
-                    r.steps(), r.trainNegElbo(), r.validationNegElbo(), testNegElbo, r.examplesPerSecond()));
+            DlgmTrainer.writeSummary(runDir, r, testNegElbo);
             trained = r.steps();
             out.println(String.format(Locale.ROOT, "trained %s in %s", run(), ProgressLine.duration((System.nanoTime() - start) / 1e9)));
         }
@@ -88,17 +87,16 @@ public record Table2Cell(String flow, int k, TrainConfig config) {
     }
 
     private void checkSameConfig(Path runDir) {
-        Path file = runDir.resolve("config.properties");
+        Path file = runDir.resolve(DlgmTrainer.CONFIG);
         if (!Files.exists(file)) {
             return;
         }
-        Map<String, String> mine = ConfigFile.parse(config.toProperties(), "the cell's config");
-        Map<String, String> theirs = ConfigFile.parse(TrainConfig.DEFAULTS.with(ConfigFile.read(file)).toProperties(), file.toString());
-        for (Map.Entry<String, String> e : mine.entrySet()) {
-            if (!FREE.contains(e.getKey()) && !e.getValue().equals(theirs.get(e.getKey()))) {
-                throw new IllegalStateException("run folder " + runDir + " was made with " + e.getKey() + "=" + theirs.get(e.getKey())
-                        + ", this sweep wants " + e.getKey() + "=" + e.getValue() + ": use another --prefix, or delete the folder");
-            }
+        Map<String, String> theirs = TrainConfig.DEFAULTS.with(ConfigFile.read(file)).asMap();
+        Map<String, String> mine = config.asMap();
+        List<String> differing = SettingsDiff.keys(theirs, mine, mine.keySet().stream().filter(k -> !FREE.contains(k)).toList());
+        if (!differing.isEmpty()) {
+            throw new IllegalStateException("run folder " + runDir + " was made with other settings ("
+                    + SettingsDiff.describe(theirs, mine, differing) + "): use another --prefix, or delete the folder");
         }
     }
 

@@ -24,12 +24,13 @@ public final class Table2Table {
     /** nf4j's protocol for {@code base} and {@code eval}, in one paragraph. */
     static String protocol(TrainConfig base, EvalRun.Settings eval) {
         String budget = base.steps() > 0 ? String.format(Locale.ROOT, "%,d updates", base.steps()) : base.epochs() + " epochs";
-        return String.format(Locale.ROOT, "%s of %d digits with %s, learning rate %s%s; %s binarisation of the first 50,000 "
-                        + "training digits, the best checkpoint chosen on the other 10,000 (validation -ELBO); annealed free "
+        String split = base.trainDigits() == 50_000 ? "the first 50,000 training digits, the best checkpoint chosen on the "
+                + "other 10,000 (validation -ELBO)" : "all 60,000 training digits, the final checkpoint (no validation)";
+        return String.format(Locale.ROOT, "%s of %d digits with %s, learning rate %s%s; %s binarisation of %s; annealed free "
                         + "energy beta_t = min(1, 0.01 + t/%d); -ln p(x) by importance sampling with S = %d samples per digit "
                         + "over %s test digits, binarised once (static)",
                 budget, base.batch(), base.optimizer(), base.lr(),
-                base.clipNorm() > 0 ? ", gradient norm clipped at " + base.clipNorm() : "", base.binarization(),
+                base.clipNorm() > 0 ? ", gradient norm clipped at " + base.clipNorm() : "", base.binarization(), split,
                 base.annealSteps(), eval.samples(), eval.limit() > 0 ? "the first " + eval.limit() : "all 10,000");
     }
 
@@ -38,7 +39,8 @@ public final class Table2Table {
         String budget = base.steps() > 0 ? String.format(Locale.ROOT, "%,d", base.steps()) + " updates" : base.epochs() + " epochs";
         return String.format(Locale.ROOT, "nf4j: %s of %d (%s, lr %s), %s, S = %d over %s test digits, %s | paper: %s",
                 budget, base.batch(), base.optimizer(), base.lr(), seeds > 1 ? "means over up to " + seeds + " seeds" : "one seed",
-                eval.samples(), eval.limit() > 0 ? "the first " + eval.limit() : "all 10,000", "first 50,000 digits for training",
+                eval.samples(), eval.limit() > 0 ? "the first " + eval.limit() : "all 10,000",
+                base.trainDigits() == 50_000 ? "trained on the first 50,000 digits" : "trained on all 60,000 digits",
                 "500,000 RMSprop updates (lr 1e-5, momentum 0.9), S = 200");
     }
 

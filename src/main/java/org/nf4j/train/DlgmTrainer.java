@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
+import org.nf4j.config.Mappers;
 import org.nf4j.config.TrainConfig;
 import org.nf4j.data.Binarization;
 import org.nf4j.data.MnistIteratorConfig;
@@ -31,6 +33,8 @@ import org.nf4j.model.DlgmModel;
 public final class DlgmTrainer {
     /** The run's resolved configuration, in its folder (written before training starts). */
     public static final String CONFIG = "config.properties";
+    /** What a finished training reports, in its folder (the steps, -ELBO on each split, examples/s). */
+    public static final String SUMMARY = "train-summary.properties";
     /** Scalars go to TensorBoard every this many updates. */
     static final int LOG_EVERY = 50;
 
@@ -113,6 +117,17 @@ public final class DlgmTrainer {
             return new Result(r.steps(), objective.lastNegElbo(), r.lastValidation(), r.examplesPerSecond(), r.lastCheckpoint(),
                     values, model);
         }
+    }
+
+    /** Writes {@link #SUMMARY} for a finished run with its test -ELBO. */
+    public static void writeSummary(Path runDir, Result r, double testNegElbo) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("steps", Long.toString(r.steps()));
+        m.put("train_neg_elbo", String.format(Locale.ROOT, "%.4f", r.trainNegElbo()));
+        m.put("validation_neg_elbo", String.format(Locale.ROOT, "%.4f", r.validationNegElbo()));
+        m.put("test_neg_elbo", String.format(Locale.ROOT, "%.4f", testNegElbo));
+        m.put("examples_per_s", String.format(Locale.ROOT, "%.1f", r.examplesPerSecond()));
+        Files.writeString(runDir.resolve(SUMMARY), Mappers.toProperties(m));
     }
 
     /** Mean -ELBO (beta = 1) over a whole split (static binarisation, fixed noise), run by {@code executor}. */

@@ -34,7 +34,7 @@ class TrainConfigTest {
                 Map.entry("checkpoint-every", "9"), Map.entry("keep-checkpoints", "8"), Map.entry("validate-every", "6"),
                 Map.entry("binarization", "static"), Map.entry("flow-init-scale", "0.2"), Map.entry("anneal-steps", "11"),
                 Map.entry("flow-lr-scale", "0.3"), Map.entry("planar-centred", "true"), Map.entry("executor", "samediff"),
-                Map.entry("rms-decay", "0.95"), Map.entry("momentum", "0.5"), Map.entry("rms-epsilon", "1e-6"));
+                Map.entry("rms-decay", "0.95"), Map.entry("momentum", "0.5"), Map.entry("rms-epsilon", "1e-6"), Map.entry("train-digits", "60000"));
         assertEquals(TrainConfig.keys().size(), other.size(), "a value for every key");
         for (String key : TrainConfig.keys()) {
             TrainConfig c = TrainConfig.DEFAULTS.with(key, other.get(key));

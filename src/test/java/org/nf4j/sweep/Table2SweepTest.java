@@ -109,7 +109,7 @@ class Table2SweepTest {
         Files.writeString(runDir.resolve("config.properties"), TestDigits.config(20).with("flow", "diagonal").with("k", "0")
                 .with("lr", "0.5").with("run-name", "t2-diagonal-k0").toProperties());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> run(sweep(dir, TestDigits.config(20))));
-        assertTrue(e.getMessage().contains("lr=0.5") && e.getMessage().contains("--prefix"), e.getMessage());
+        assertTrue(e.getMessage().contains("(lr 0.5 -> 0.003)") && e.getMessage().contains("--prefix"), e.getMessage());
     }
 
     @Test

@@ -83,6 +83,19 @@ class TrainingLoopTest {
         assertEquals(10, store.latest(out).orElseThrow().step());
     }
 
+    @Test
+    void aRunOnEveryDigitHasNoValidationAndKeepsItsFinalCheckpointAsBest(@TempDir Path dir) throws Exception {
+        TrainConfig c = DlgmTrainerTest.config(20, 1e-3).with("train-digits", "60000");
+        DlgmTrainer.Result r = new DlgmTrainer(c, dir.resolve("run"), dir.resolve("logs"), out).run(TRAIN, null,
+                LoopSettings.Resume.NEVER);
+        assertTrue(Double.isNaN(r.validationNegElbo()));
+        CheckpointStore store = new CheckpointStore(dir.resolve("run").resolve("checkpoints"), 2);
+        assertEquals(20, Checkpoint.read(store.dir().resolve(CheckpointStore.BEST)).step());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DlgmTrainerTest.config(20, 1e-3).with("train-digits", "55000"));
+        assertEquals("train-digits must be 50000 (the other 10,000 validate) or 60000 (all, no validation), got 55000", e.getMessage());
+    }
+
     /** A NICE model draws permutation matrices at build time: constants the checkpoint must carry. */
     private static TrainConfig nice(long seed) {
         return DlgmTrainerTest.config(6, 1e-3).with("flow", "nice-perm").with("seed", Long.toString(seed));
