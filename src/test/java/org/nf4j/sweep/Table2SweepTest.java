@@ -138,4 +138,17 @@ class Table2SweepTest {
         assertEquals(List.of("t2-diagonal-k0", "t2-planar-k2", "t2-diagonal-k0-seed2", "t2-diagonal-k0-seed3"),
                 onlyDiagonal.cells().stream().map(Table2Cell::run).toList());
     }
+
+    @Test
+    void aTruncatedBestCheckpointStopsTheSweepWithOneLine(@TempDir Path dir) throws Exception {
+        Table2Sweep s = sweep(dir, TestDigits.config(20));
+        run(s);
+        Path best = dir.resolve("models").resolve("t2-planar-k2").resolve("checkpoints").resolve("best.zip");
+        byte[] bytes = Files.readAllBytes(best);
+        Files.write(best, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(IOException.class, () -> run(s));
+        assertTrue(e.getMessage().startsWith("damaged or truncated checkpoint ") && e.getMessage().contains("best.zip"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
 }
