@@ -2,6 +2,10 @@ package org.nf4j.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.nf4j.eval.MeanEstimate;
+import java.util.Locale;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.nf4j.config.ConfigFile;
 import org.nf4j.data.MnistFetcher;
@@ -23,8 +27,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
-    @Option(names = "--run", description = "run folder under --models (default: the most recently trained run)")
-    String run;
+    @Option(names = "--run", split = ",", paramLabel = "RUN",
+            description = "run folder(s) under --models, e.g. one model trained from several seeds (default: the most "
+                    + "recently trained run)")
+    List<String> runs = List.of();
 
     @Option(names = "--checkpoint", defaultValue = "best", description = "best, latest or a checkpoint file (default: ${DEFAULT-VALUE})")
     String checkpoint;
@@ -48,9 +54,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "MNIST IDX files (default: the run's data-dir); fetched there if missing")
     String dataDir;
 
-    @Option(names = "--baseline", paramLabel = "RUN",
-            description = "also print this run minus RUN (evaluated before on the same split) per digit, with paired standard errors")
-    String baseline;
+    @Option(names = "--baseline", split = ",", paramLabel = "RUN",
+            description = "also print each run minus its baseline RUN (evaluated before on the same split; one per --run, "
+                    + "in the same order, e.g. the same seeds), per digit with paired standard errors, and with several "
+                    + "runs the mean difference ± its standard error across them")
+    List<String> baselines = List.of();
 
     @Option(names = "--executor", defaultValue = "compiled",
             description = "compiled or samediff (SameDiff's own session, for comparison; default: ${DEFAULT-VALUE})")
@@ -91,22 +99,41 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EvalRun.Settings s = settings();
-        Path runDir = RunFolders.find(models, run);
-        System.out.println(backend.start());
-        Path data = dataDir(runDir);
-        new MnistFetcher(System.out::println).fetch(data);
-        Path baselineFile = null;
-        if (baseline != null) {
-            baselineFile = PairedDifference.file(RunFolders.find(models, baseline), s.split().cliName());
-            if (!Files.exists(baselineFile)) {
-                throw new IllegalArgumentException("--baseline " + baseline + " has no " + baselineFile.getFileName()
+        List<Path> runDirs = new ArrayList<>();
+        for (String r : runs.isEmpty() ? List.of("") : runs) {
+            runDirs.add(RunFolders.find(models, r));
+        }
+        if (!baselines.isEmpty() && baselines.size() != runDirs.size()) {
+            throw new IllegalArgumentException("--baseline needs one run per --run (" + runDirs.size() + "), got "
+                    + baselines.size());
+        }
+        List<Path> baselineFiles = new ArrayList<>();
+        for (String b : baselines) {
+            Path file = PairedDifference.file(RunFolders.find(models, b), s.split().cliName());
+            if (!Files.exists(file)) {
+                throw new IllegalArgumentException("--baseline " + b + " has no " + file.getFileName()
                         + ": evaluate it first on the " + s.split().cliName() + " split");
             }
+            baselineFiles.add(file);
         }
-        EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), MnistSplitData.load(data, s.split()), s, System.out);
-        if (baselineFile != null) {
-            System.out.println(PairedDifference.of(PairedDifference.file(runDir, s.split().cliName()), baselineFile)
-                    .summaryLine(runDir.getFileName().toString(), baseline));
+        System.out.println(backend.start());
+        List<PairedDifference> pairs = new ArrayList<>();
+        for (int i = 0; i < runDirs.size(); i++) {
+            Path runDir = runDirs.get(i);
+            Path data = dataDir(runDir);
+            new MnistFetcher(System.out::println).fetch(data);
+            EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), MnistSplitData.load(data, s.split()), s, System.out);
+            if (!baselineFiles.isEmpty()) {
+                PairedDifference d = PairedDifference.of(PairedDifference.file(runDir, s.split().cliName()), baselineFiles.get(i));
+                pairs.add(d);
+                System.out.println(d.summaryLine(runDir.getFileName().toString(), baselines.get(i)));
+            }
+        }
+        if (pairs.size() > 1) {
+            MeanEstimate m = PairedDifference.overSeeds(pairs);
+            System.out.println(String.format(Locale.ROOT, "over %d runs: -ln p(x) difference %+.3f ± %.3f nats (standard error "
+                    + "across runs, which holds their run-to-run spread; sd %.3f)", pairs.size(), m.mean(), m.standardError(),
+                    m.standardError() * Math.sqrt(pairs.size())));
         }
         return 0;
     }

@@ -66,6 +66,22 @@ public record PairedDifference(int examples, MeanEstimate negLogPx, MeanEstimate
         return new PairedDifference(n, MeanEstimate.of(dPx), MeanEstimate.of(dElbo));
     }
 
+    /**
+     * The -ln p(x) difference over several training seeds, each seed's pair of runs evaluated on the
+     * same digits: the mean of the per-seed means ± their standard error across seeds, which holds
+     * the run-to-run spread that one pair's digit-level error leaves out; for one pair, its own
+     * estimate (the error across digits).
+     */
+    public static MeanEstimate overSeeds(List<PairedDifference> pairs) {
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("no pairs");
+        }
+        if (pairs.size() == 1) {
+            return pairs.get(0).negLogPx();
+        }
+        return MeanEstimate.of(pairs.stream().mapToDouble(p -> p.negLogPx().mean()).toArray());
+    }
+
     /** One line: the differences with their paired standard errors. */
     public String summaryLine(String model, String baseline) {
         return String.format(Locale.ROOT, "%s - %s over %d digits (paired): -ln p(x) %+.3f ± %.3f | -elbo %+.3f ± %.3f nats",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.nf4j.eval.EvalResult;
 import org.nf4j.eval.MeanEstimate;
+import org.nf4j.eval.PairedDifference;
 
 /**
  * One model of the table (a flow at one K) over its training runs, one per seed. With several
@@ -64,14 +65,8 @@ public record Table2Model(String flow, int k, List<Table2Row> runs) {
      * (one seed: the paired error across digits); null when no run has its pair.
      */
     public MeanEstimate vsDiagonal() {
-        List<Table2Row> paired = runs.stream().filter(r -> r.vsDiagonal() != null).toList();
-        if (paired.isEmpty()) {
-            return null;
-        }
-        if (paired.size() == 1) {
-            return paired.get(0).vsDiagonal().negLogPx();
-        }
-        return MeanEstimate.of(paired.stream().mapToDouble(r -> r.vsDiagonal().negLogPx().mean()).toArray());
+        List<PairedDifference> paired = runs.stream().map(Table2Row::vsDiagonal).filter(d -> d != null).toList();
+        return paired.isEmpty() ? null : PairedDifference.overSeeds(paired);
     }
 
     /** Updates of the runs (the smallest, should they differ). */

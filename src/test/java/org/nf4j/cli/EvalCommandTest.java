@@ -47,6 +47,10 @@ class EvalCommandTest {
         r = run("eval", "--models", dir.toString(), "--run", "b");
         assertTrue(r[2].contains("no run 'b'"), r[2]);
         assertEquals(dir.resolve("a"), RunFolders.find(dir, null));
+        Files.createDirectories(dir.resolve("b").resolve("checkpoints"));
+        r = run("eval", "--models", dir.toString(), "--run", "a,b", "--baseline", "a");
+        assertEquals("2", r[0]);
+        assertEquals("nf4j: --baseline needs one run per --run (2), got 1", r[2].strip());
     }
 
     @Test

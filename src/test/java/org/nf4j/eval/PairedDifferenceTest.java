@@ -48,4 +48,14 @@ class PairedDifferenceTest {
         Files.writeString(dir.resolve("a.csv"), "example,neg_log_px_is,neg_elbo\n0,1,2\n2,1,2\n");
         assertThrows(IOException.class, () -> PairedDifference.of(dir.resolve("a.csv"), dir.resolve("a.csv")));
     }
+
+    @Test
+    void overSeedsTheErrorIsTheSpreadAcrossRunsNotAcrossDigits() {
+        PairedDifference a = new PairedDifference(100, new MeanEstimate(-1.0, 0.04, 100), new MeanEstimate(-2.0, 0.05, 100));
+        PairedDifference b = new PairedDifference(100, new MeanEstimate(-2.0, 0.04, 100), new MeanEstimate(-3.0, 0.05, 100));
+        MeanEstimate both = PairedDifference.overSeeds(java.util.List.of(a, b));
+        assertEquals(-1.5, both.mean(), 1e-12);
+        assertEquals(0.5, both.standardError(), 1e-12);
+        assertEquals(a.negLogPx(), PairedDifference.overSeeds(java.util.List.of(a)), "one pair: its own digit-level error");
+    }
 }
