@@ -29,6 +29,11 @@ public final class ProgressLine {
 
     /** Prints when the interval has passed or at the last step; returns whether it printed. */
     public boolean update(long step, String details) {
+        return update(step, () -> details);
+    }
+
+    /** As {@link #update(long, String)}, the details made only when the line is printed. */
+    public boolean update(long step, java.util.function.Supplier<String> details) {
         long now = System.currentTimeMillis();
         boolean last = step >= totalSteps;
         if (!last && now - lastPrint < intervalMillis) {
@@ -40,7 +45,7 @@ public final class ProgressLine {
         double rate = done > 0 ? done / elapsed : 0;
         double eta = rate > 0 ? (totalSteps - step) / rate : Double.NaN;
         out.println(String.format(Locale.ROOT, "step %d/%d (%.0f%%) %s | %.1f steps/s | elapsed %s | eta %s",
-                step, totalSteps, 100.0 * step / totalSteps, details, rate, duration(elapsed), duration(eta)));
+                step, totalSteps, 100.0 * step / totalSteps, details.get(), rate, duration(elapsed), duration(eta)));
         return true;
     }
 

@@ -127,7 +127,8 @@ public final class TrainingLoop {
                     store.saveBest(c);
                 }
             }
-            progress.update(step, progressText(smoothed, beta, rate, lastValidation));
+            double validation = lastValidation;
+            progress.update(step, () -> progressText(smoothed, beta, rate, validation));
         }
         double rate = examples / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         return new Result(first, total, losses, lastValidation, best, rate, last);
