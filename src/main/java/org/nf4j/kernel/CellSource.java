@@ -17,10 +17,12 @@ final class CellSource {
     /**
      * One snippet of a cell.
      *
-     * @param source the snippet as JShell takes it (a missing final semicolon added)
-     * @param start  where its text starts in the cell (after leading white space)
+     * @param source    the snippet as JShell takes it (a missing final semicolon added)
+     * @param start     where its text starts in the cell (after leading white space)
+     * @param showValue whether an expression here shows its value: it was typed without a final
+     *                  semicolon ({@code x + 1} shows, {@code list.add(x);} does not)
      */
-    record Piece(String source, int start) {
+    record Piece(String source, int start, boolean showValue) {
         /** The 1-based line of the cell that {@code offset} (into {@code source}) falls on. */
         int line(String cell, int offset) {
             int at = Math.min(cell.length(), start + Math.max(0, offset));
@@ -46,10 +48,11 @@ final class CellSource {
             }
             int consumed = rest.length() - info.remaining().length();
             if (!c.isComplete() || info.source() == null || consumed <= 0) {
-                pieces.add(new Piece(rest.strip(), start));
+                pieces.add(new Piece(rest.strip(), start, false));
                 break;
             }
-            pieces.add(new Piece(info.source(), start));
+            boolean typedSemicolon = c != Completeness.COMPLETE_WITH_SEMI && info.source().strip().endsWith(";");
+            pieces.add(new Piece(info.source(), start, !typedSemicolon));
             offset += consumed;
         }
         return pieces;

@@ -32,11 +32,15 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.nf4j.logging.LineDropFilter;
+import org.nf4j.notebook.Markdown;
 
 /**
  * A Jupyter kernel for Java: each cell is cut into JShell snippets that run, one after the other, in
  * this JVM on the kernel's class path. The value of a cell is the value of its last snippet if that
- * is an expression (a {@code BufferedImage} shows as a PNG, anything else as its {@code toString()});
+ * is an expression typed without a final semicolon (as in IJava: {@code x + 1} shows its value,
+ * {@code System.out.printf(...);} does not), shown by its type (a {@code BufferedImage} as a PNG, a
+ * {@link Markdown} as Markdown, anything
+ * else as its {@code toString()});
  * what the cell prints is its output; a snippet that does not compile or throws stops the cell, which
  * then fails with the compiler's message ({@link CompileError}) or with the exception the code threw
  * (an {@link Error} as a {@link CellError}).
@@ -67,9 +71,15 @@ public final class JShellKernel extends BaseKernel {
             shell.addToClasspath(classPath);
         }
         analysis = shell.sourceCodeAnalysis();
+        // a picture's plain-text form is its size (jjava adds the PNG); Markdown shows as such
         renderer.createRegistration(RenderedImage.class).preferring(MIMEType.TEXT_PLAIN)
                 .register((image, context) -> context.renderIfRequested(MIMEType.TEXT_PLAIN,
                         () -> "image " + image.getWidth() + " x " + image.getHeight()));
+        renderer.createRegistration(Markdown.class).preferring(MIMEType.TEXT_MARKDOWN).supporting(MIMEType.TEXT_PLAIN)
+                .register((md, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_MARKDOWN, md::text);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, md::text);
+                });
         for (String s : startup) {
             evalRaw(s);
         }
@@ -109,7 +119,7 @@ public final class JShellKernel extends BaseKernel {
             if (e.exception() != null) {
                 throw failure(e.exception(), piece, cell);
             }
-            value = isExpression(s) ? control.value() : null;
+            value = piece.showValue() && isExpression(s) ? control.value() : null;
         }
         return value;
     }

@@ -7,12 +7,14 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nf4j.runtime.BackendChoice;
 import org.nf4j.runtime.Backends;
 
 /**
  * What Jupyter starts ({@code java ... org.nf4j.kernel.KernelMain CONNECTION_FILE}, see
- * {@link KernelSpec}): ND4J on the CPU with nf4j's thread settings, then a {@link JShellKernel} on
+ * {@link KernelSpec}): ND4J on the CPU with nf4j's thread settings and SameDiff's op registry loaded
+ * (both log at start-up, to the kernel's console rather than a cell), then a {@link JShellKernel} on
  * this JVM's class path serving the connection until Jupyter shuts it down.
  */
 public final class KernelMain {
@@ -31,6 +33,8 @@ public final class KernelMain {
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         System.err.println("nf4j kernel: " + Backends.configure(BackendChoice.CPU));
+        // SameDiff's op registry logs two warnings (duplicate TF op mappings) when first loaded: here, not in a cell
+        DifferentialFunctionClassHolder.getInstance();
         JShellKernel kernel = new JShellKernel(System.getProperty("java.class.path"), STARTUP);
         serve(kernel, props).waitUntilClose();
         System.exit(0);

@@ -61,6 +61,8 @@ class KernelMessagesTest {
         assertEquals(count + 1, second.reply().getAsJsonObject("content").get("execution_count").getAsInt());
         assertTrue(client.execute("int unused = 3;").published("execute_result").isEmpty(), "a declaration shows nothing");
         assertTrue(client.execute("x = 7").published("execute_result").isEmpty(), "an assignment shows nothing");
+        assertTrue(client.execute("x + 1;").published("execute_result").isEmpty(), "a final semicolon hides the value");
+        assertEquals("8", text(client.execute("x + 1 // no semicolon: shown").published("execute_result").get(0)));
     }
 
     @Test
