@@ -21,21 +21,14 @@ import org.nf4j.train.CheckpointStore;
  * ({@link Checkpoint#read}, {@link CheckpointModel#load}), and what a notebook asks of the model:
  * pictures from the prior, reconstructions, samples of the posterior before and after the flow,
  * decoded latent points. Pictures are {@code double[784]} means of the decoder's Bernoulli pixels.
+ *
+ * @param runDir     the run's folder
+ * @param checkpoint the checkpoint file the parameters came from
+ * @param step       the update it was written at
+ * @param config     the run's configuration as stored in it
+ * @param model      a fresh model holding its parameters
  */
-public final class LoadedRun {
-    private final Path runDir;
-    private final Path checkpoint;
-    private final long step;
-    private final TrainConfig config;
-    private final DlgmModel model;
-
-    private LoadedRun(Path runDir, Path checkpoint, Checkpoint c) {
-        this.runDir = runDir;
-        this.checkpoint = checkpoint;
-        this.step = c.step();
-        this.config = CheckpointModel.config(c);
-        this.model = CheckpointModel.load(c);
-    }
+public record LoadedRun(Path runDir, Path checkpoint, long step, TrainConfig config, DlgmModel model) {
 
     /** The run's best checkpoint ({@code best.zip}, best validation -ELBO), or its newest if it has none. */
     public static LoadedRun load(Path runDir) throws IOException {
@@ -46,30 +39,8 @@ public final class LoadedRun {
     /** One checkpoint of the run: {@code best}, {@code latest} or a checkpoint file (as {@code eval --checkpoint}). */
     public static LoadedRun load(Path runDir, String which) throws IOException {
         Path file = EvalRun.checkpointFile(runDir, which);
-        return new LoadedRun(runDir, file, Checkpoint.read(file));
-    }
-
-    public Path runDir() {
-        return runDir;
-    }
-
-    /** The checkpoint file the parameters came from. */
-    public Path checkpoint() {
-        return checkpoint;
-    }
-
-    /** The update the checkpoint was written at. */
-    public long step() {
-        return step;
-    }
-
-    /** The run's configuration as stored in the checkpoint. */
-    public TrainConfig config() {
-        return config;
-    }
-
-    public DlgmModel model() {
-        return model;
+        Checkpoint c = Checkpoint.read(file);
+        return new LoadedRun(runDir, file, c.step(), CheckpointModel.config(c), CheckpointModel.load(c));
     }
 
     /** One line: run, checkpoint, step and the model's settings. */
