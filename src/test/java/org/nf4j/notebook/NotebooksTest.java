@@ -85,6 +85,7 @@ class NotebooksTest {
             long start = System.nanoTime();
             ProcessBuilder b = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
                     "--ExecutePreprocessor.kernel_name=nf4j-test", "--ExecutePreprocessor.timeout=600",
+                    "--ExecutePreprocessor.startup_timeout=300",
                     "--output-dir", EXECUTED.toAbsolutePath().toString(), nb.toString())
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("nbconvert.log").toFile());
             isolate(b.environment(), jupyter, home);
