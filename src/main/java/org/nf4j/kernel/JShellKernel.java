@@ -220,12 +220,20 @@ public final class JShellKernel extends BaseKernel {
         };
     }
 
-    /** The signatures (and, for more detail, the Javadoc) of what the cursor is on. */
+    /**
+     * The signatures (and, for more detail, the Javadoc) of the method whose arguments the cursor is
+     * in, or whose name it ends ({@code Math.max|(3, 4)}, as JShell answers only inside the brackets).
+     */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         int start = CellSource.startOfSnippetAt(analysis, code, at);
         String snippet = code.substring(start);
-        List<String> docs = analysis.documentation(snippet, at - start, extraDetail).stream()
+        int cursor = at - start;
+        List<SourceCodeAnalysis.Documentation> found = analysis.documentation(snippet, cursor, extraDetail);
+        if (found.isEmpty() && cursor < snippet.length() && snippet.charAt(cursor) == '(') {
+            found = analysis.documentation(snippet, cursor + 1, extraDetail);
+        }
+        List<String> docs = found.stream()
                 .map(d -> extraDetail && d.javadoc() != null ? d.signature() + "\n\n" + d.javadoc() : d.signature()).toList();
         return docs.isEmpty() ? null : new DisplayData(String.join("\n\n", docs));
     }

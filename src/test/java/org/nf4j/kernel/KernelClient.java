@@ -106,6 +106,15 @@ final class KernelClient implements AutoCloseable {
         return request("complete_request", content);
     }
 
+    /** Asks for the documentation of what the cursor is on. */
+    Exchange inspect(String code, int cursor) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("cursor_pos", cursor);
+        content.addProperty("detail_level", 0);
+        return request("inspect_request", content);
+    }
+
     /** Asks whether {@code code} is a complete cell. */
     Exchange isComplete(String code) {
         JsonObject content = new JsonObject();

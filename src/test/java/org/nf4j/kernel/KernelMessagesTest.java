@@ -128,7 +128,7 @@ class KernelMessagesTest {
     }
 
     @Test
-    void completionAndIsCompleteAreAnswered() {
+    void completionInspectionAndIsCompleteAreAnswered() {
         assertEquals("ok", client.execute("String word = \"abc\";").status());
         String code = "int n = 1;\nword.subs";
         JsonObject c = client.complete(code, code.length()).reply().getAsJsonObject("content");
@@ -136,6 +136,10 @@ class KernelMessagesTest {
         assertTrue(c.getAsJsonArray("matches").toString().contains("substring("), c.toString());
         assertEquals(code.indexOf("subs"), c.get("cursor_start").getAsInt());
         assertEquals(code.length(), c.get("cursor_end").getAsInt());
+
+        JsonObject doc = client.inspect("int m = Math.max(3, 4);", "int m = Math.max".length()).reply().getAsJsonObject("content");
+        assertTrue(doc.get("found").getAsBoolean(), doc.toString());
+        assertTrue(doc.getAsJsonObject("data").get("text/plain").getAsString().contains("max(int a, int b)"), doc.toString());
 
         assertEquals("complete", client.isComplete("int a = 1;\na + 1").reply().getAsJsonObject("content").get("status").getAsString());
         assertEquals("incomplete", client.isComplete("for (int i = 0; i < 3; i++) {\n  System.out.println(i);")
