@@ -1,16 +1,8 @@
 package org.nf4j.kernel;
 
 import java.awt.image.RenderedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -136,7 +128,7 @@ public final class JShellKernel extends BaseKernel {
         }
         Throwable thrown = control.thrown();
         if (thrown != null) {
-            withoutKernelFrames(thrown);
+            CellTraces.cutAtCellCode(thrown);
         }
         if (thrown instanceof Error error) {
             return new CellError(error);
@@ -157,42 +149,10 @@ public final class JShellKernel extends BaseKernel {
         throw (T) t;
     }
 
-    /**
-     * Cuts the stack traces of {@code t}, its causes and suppressed exceptions after the last frame of
-     * the cells' code (JShell's {@code REPL.} classes): what lies below is JShell and the kernel.
-     */
-    private static void withoutKernelFrames(Throwable t) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> todo = new ArrayDeque<>(List.of(t));
-        while (!todo.isEmpty()) {
-            Throwable x = todo.pop();
-            if (!seen.add(x)) {
-                continue;
-            }
-            StackTraceElement[] frames = x.getStackTrace();
-            int last = frames.length - 1;
-            while (last >= 0 && !frames[last].getClassName().startsWith("REPL.")) {
-                last--;
-            }
-            if (last >= 0) {
-                x.setStackTrace(Arrays.copyOf(frames, last + 1));
-            }
-            if (x.getCause() != null) {
-                todo.push(x.getCause());
-            }
-            todo.addAll(Arrays.asList(x.getSuppressed()));
-        }
-    }
-
     /** A compile error as the compiler's messages; anything else as its stack trace. */
     @Override
     public List<String> formatError(Throwable e) {
-        if (e instanceof CompileError c) {
-            return c.report();
-        }
-        StringWriter trace = new StringWriter();
-        (e instanceof CellError ? e.getCause() : e).printStackTrace(new PrintWriter(trace));
-        return trace.toString().lines().toList();
+        return CellTraces.lines(e);
     }
 
     @Override
