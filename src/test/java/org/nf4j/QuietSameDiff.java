@@ -16,6 +16,6 @@ public final class QuietSameDiff implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         String encoding = System.getProperty("sun.stdout.encoding");
         Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
-        System.setOut(LineDropFilter.of(System.out, "Added differentiated op ", charset));
+        System.setOut(LineDropFilter.of(System.out, LineDropFilter.SAMEDIFF_GRADIENT_CHATTER, charset));
     }
 }

@@ -12,19 +12,13 @@ import picocli.CommandLine.Command;
 @Command(name = "nf4j", mixinStandardHelpOptions = true, version = "nf4j 0.1.0 (Deeplearning4j 1.0.0-M2.1)",
         description = "Normalizing flows on SameDiff: Rezende and Mohamed (2015) reproduced on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, Table2Command.class, BenchCommand.class, ToyCommand.class, ToyGridCommand.class,
-            DataCommand.class})
+            DataCommand.class, NotebookCommand.class})
 public final class Main implements Callable<Integer> {
-
-    /**
-     * SameDiff 1.0.0-M2.1 prints this with {@code System.out.println} for every op of every gradient
-     * graph it builds (hundreds of lines per model, with no switch to turn it off).
-     */
-    static final String SAMEDIFF_GRADIENT_CHATTER = "Added differentiated op ";
 
     public static void main(String[] args) {
         String encoding = System.getProperty("sun.stdout.encoding");
         Charset charset = encoding != null ? Charset.forName(encoding) : Charset.defaultCharset();
-        System.setOut(LineDropFilter.of(System.out, SAMEDIFF_GRADIENT_CHATTER, charset));
+        System.setOut(LineDropFilter.of(System.out, LineDropFilter.SAMEDIFF_GRADIENT_CHATTER, charset));
         int code = commandLine().execute(withDefaultCommand(args));
         System.out.flush();
         System.exit(code);

@@ -11,6 +11,12 @@ import java.nio.charset.Charset;
  * held partial line through.
  */
 public final class LineDropFilter extends OutputStream {
+    /**
+     * SameDiff 1.0.0-M2.1 prints lines starting with this with {@code System.out.println} for every op
+     * of every gradient graph it builds (hundreds of lines per model, with no switch to turn it off).
+     */
+    public static final String SAMEDIFF_GRADIENT_CHATTER = "Added differentiated op ";
+
     private final PrintStream target;
     private final byte[] prefix;
     /** Bytes of the current line matched against the prefix so far (held back, not yet written). */

@@ -42,6 +42,10 @@ public final class DlgmModel {
     public static final String RECONSTRUCTIONS = "reconstructionMeans";
     /** Decoder logits at the latent points fed as {@code zPrior}: ln p(x|z) = sum x l - softplus(l). */
     public static final String PRIOR_LOGITS = "priorLogits";
+    /** The posterior samples before the flow, z0 = mu + sigma * eps [batch, D] (at eps = 0: the encoder's mean). */
+    public static final String Z0 = "z0";
+    /** The posterior samples after the flow, z_K [batch, D] (z0 itself for K = 0). */
+    public static final String ZK = "zK";
 
     private final SameDiff sd = SameDiff.create();
     private final int latent;
@@ -108,6 +112,8 @@ public final class DlgmModel {
         sd.identity(KL, entropyTerm.sub(logPz).mean());
         sd.identity(LOG_DET, logDet == null ? logQ0.mul(0.0).mean() : logDet.mean());
         sd.identity(RECONSTRUCTIONS, sd.nn.sigmoid(logits));
+        sd.identity(Z0, z0);
+        sd.identity(ZK, zK);
 
         SDVariable prior = sd.placeHolder("zPrior", dt, -1, latent);
         sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, Relu.of(sd, dec1.apply(sd, prior)))));
