@@ -1,15 +1,18 @@
 package org.nf4j.notebook;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A CSV file with a header line, as nf4j writes them (e.g. {@code table2.csv}): comma-separated,
- * no quoting; columns are read by name, numbers as doubles (an empty field is NaN).
+ * A CSV file with a header line, as nf4j writes them (e.g. {@code table2.csv}, whose protocol
+ * columns are quoted text with commas): read by Jackson's CSV reader; columns by name, numbers as
+ * doubles (an empty field is NaN).
  */
 public final class CsvTable {
     private final List<String> header;
@@ -21,20 +24,26 @@ public final class CsvTable {
     }
 
     public static CsvTable read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        List<List<String>> lines = new ArrayList<>();
+        try (MappingIterator<List<String>> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES).readerForListOf(String.class).readValues(file.toFile())) {
+            while (it.hasNext()) {
+                lines.add(List.copyOf(it.next()));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a CSV table (" + e.getMessage() + ")", e);
+        }
         if (lines.isEmpty()) {
             throw new IOException(file + " is empty: no header line");
         }
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        List<List<String>> rows = new ArrayList<>();
+        List<String> header = lines.get(0);
         for (int i = 1; i < lines.size(); i++) {
-            List<String> fields = List.of(lines.get(i).split(",", -1));
-            if (fields.size() != header.size()) {
-                throw new IOException(file + " line " + (i + 1) + " has " + fields.size() + " fields, the header " + header.size());
+            if (lines.get(i).size() != header.size()) {
+                throw new IOException(file + " line " + (i + 1) + " has " + lines.get(i).size() + " fields, the header "
+                        + header.size());
             }
-            rows.add(fields);
         }
-        return new CsvTable(header, rows);
+        return new CsvTable(header, lines.subList(1, lines.size()));
     }
 
     public List<String> header() {

@@ -71,7 +71,7 @@ public final class TinyRuns {
                 + " updates per cell, -ln p(x) on " + SWEEP_DIGITS + " test digits with S = " + SWEEP_SAMPLES + ")");
         EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, SWEEP_SAMPLES, 1, SWEEP_DIGITS,
                 ImportanceSampler.DEFAULT_MAX_ROWS);
-        new Table2Sweep(config(ws, SWEEP_STEPS), List.of("planar", "nice-perm"), List.of(2, 8), prefix, ws.models(), ws.logs(),
+        new Table2Sweep(config(ws, SWEEP_STEPS), List.of("planar", "nice-perm"), List.of(2, 8), 1, java.util.Set.of(), prefix, ws.models(), ws.logs(),
                 out, eval).run(Digits.split(ws, MnistSplit.TRAIN), Digits.split(ws, MnistSplit.VALIDATION),
                 Digits.split(ws, MnistSplit.TEST), System.out);
         return out;

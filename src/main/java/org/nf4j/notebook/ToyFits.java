@@ -59,9 +59,10 @@ public final class ToyFits {
      * no annealing, fewer evaluation samples and the notebook's folders.
      */
     private static ToyConfig config(Workspace ws, String target, FlowKind kind, int k, int steps) {
-        ToyConfig d = ToyConfig.defaults(target, kind, k);
         String name = ToyConfig.runName(target, kind, k);
-        return new ToyConfig(d.target(), d.flow(), d.k(), steps, d.batch(), LEARNING_RATE, steps, d.clipNorm(), 0, d.seed(),
-                EVAL_SAMPLES, PICTURE_SAMPLES, ws.models().resolve(FOLDER).resolve(name), ws.logs().resolve(FOLDER).resolve(name));
+        return ToyConfig.defaults(target, kind, k).with(java.util.Map.of("steps", Integer.toString(steps),
+                        "learning-rate", Double.toString(LEARNING_RATE), "lr-decay-steps", Integer.toString(steps), "anneal-steps", "0",
+                        "eval-samples", Integer.toString(EVAL_SAMPLES), "picture-samples", Integer.toString(PICTURE_SAMPLES)))
+                .withFolders(ws.models().resolve(FOLDER).resolve(name), ws.logs().resolve(FOLDER).resolve(name));
     }
 }

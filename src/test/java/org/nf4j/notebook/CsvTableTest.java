@@ -35,4 +35,12 @@ class CsvTableTest {
         Path f = Files.writeString(dir.resolve("t.csv"), "a,b\n1,2\n3\n");
         assertTrue(assertThrows(IOException.class, () -> CsvTable.read(f)).getMessage().contains("line 3"));
     }
+
+    @Test
+    void quotedFieldsWithCommasAreOneField(@TempDir Path dir) throws Exception {
+        // what table2.csv writes in its protocol columns
+        Path f = Files.writeString(dir.resolve("t.csv"), "model,protocol\ndiag,\"50,000 updates, \"\"Adam\"\"\"\n");
+        CsvTable t = CsvTable.read(f);
+        assertEquals(List.of("50,000 updates, \"Adam\""), t.column("protocol"));
+    }
 }
