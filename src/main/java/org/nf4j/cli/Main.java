@@ -59,12 +59,14 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * 1 for a run that failed (its loss diverged; a file it needs is damaged or unreadable), 2 for
+     * 1 for a run that failed (its loss diverged; a file it needs is damaged or unreadable; a sweep's
+     * Spark master, executors or a cell's every attempt failed), 2 for
      * bad input (a value out of range, an unknown name, a missing backend or data), 0 for anything
      * else, which is a bug and keeps its stack trace.
      */
     static int exitCode(Exception ex) {
-        if (ex instanceof org.nf4j.train.TrainingDivergedException || ex instanceof java.io.IOException) {
+        if (ex instanceof org.nf4j.train.TrainingDivergedException || ex instanceof java.io.IOException
+                || ex instanceof org.nf4j.spark.SweepFailedException) {
             return StartupErrors.EXIT_FAILURE;
         }
         if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException

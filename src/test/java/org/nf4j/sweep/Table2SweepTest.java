@@ -22,7 +22,11 @@ import org.nf4j.config.TrainConfig;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.TestDigitSource;
 import org.nf4j.eval.TestDigits;
+import org.nf4j.spark.CellTask;
+import org.nf4j.spark.LocalSpark;
+import org.nf4j.spark.SweepEngine;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
 
@@ -43,8 +47,15 @@ class Table2SweepTest {
     }
 
     private static String run(Table2Sweep s) throws IOException {
+        return run(s, 2, s.task(TestDigitSource.SMALL));
+    }
+
+    /** Runs the sweep on local[slots] with the given task; returns its console. */
+    private static String run(Table2Sweep s, int slots, CellTask<Table2Cell, Table2Cell.Outcome> task) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        s.run(TRAIN, VALIDATION, TEST, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try (SweepEngine engine = LocalSpark.engine(slots)) {
+            s.run(engine, task, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
         return bytes.toString(StandardCharsets.UTF_8);
     }
 

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.spark.LocalSpark;
+import org.nf4j.spark.SweepEngine;
 
 /**
  * A tiny grid (two jobs) writes its figures and tables in grid order, labels each job's lines, and a
@@ -29,7 +31,14 @@ class ToyGridTest {
     private static ToyGrid grid(Path dir, boolean together) {
         return new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
-                ToyGridTest::short20, 2, together);
+                ToyGridTest::short20, together);
+    }
+
+    /** Runs the grid on local[slots]. */
+    static List<ToySummary> run(ToyGrid grid, int slots, PrintStream out) throws Exception {
+        try (SweepEngine engine = LocalSpark.engine(slots)) {
+            return grid.run(engine, out);
+        }
     }
 
     @Test
@@ -43,7 +52,7 @@ class ToyGridTest {
     void writesFiguresAndTablesAndResumes(@TempDir Path dir) throws Exception {
         ToyGrid grid = grid(dir, true);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        List<ToySummary> summaries = run(grid, 2, new PrintStream(first, true));
         assertEquals(8, summaries.size());
         // flows, then targets, then K, whatever order the jobs ran in
         ToySummary fourth = summaries.get(3);
@@ -66,7 +75,7 @@ class ToyGridTest {
             Files.delete(root.resolve(t + "-nice-perm-k2").resolve(ToyRun.SUMMARY));
         }
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        List<ToySummary> again = run(grid, 2, new PrintStream(second, true));
         String log = second.toString();
         assertEquals(6, log.split("reusing", -1).length - 1, log);
         assertTrue(log.contains("[nice-perm-k2] resuming from update 20"), log);
@@ -81,16 +90,16 @@ class ToyGridTest {
     void separateRunsResumeFromTheirOwnCheckpoints(@TempDir Path dir) throws Exception {
         ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.NICE_PERM), List.of(2),
                 dir.resolve("models"), dir.resolve("logs"),
-                ToyGridTest::short20, 2, false);
+                ToyGridTest::short20, false);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        List<ToySummary> summaries = run(grid, 2, new PrintStream(first, true));
         String log1 = first.toString();
         assertTrue(log1.contains("[u3-nice-perm-k2] result u3 nice-perm K=2"), log1);
         assertEquals(1, summaries.get(0).trainedWith());
         Path unfinished = dir.resolve("models").resolve("u1-nice-perm-k2");
         Files.delete(unfinished.resolve(ToyRun.SUMMARY));
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        List<ToySummary> again = run(grid, 2, new PrintStream(second, true));
         String log = second.toString();
         assertEquals(1, log.split("reusing", -1).length - 1, log);
         assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
@@ -102,8 +111,8 @@ class ToyGridTest {
         java.util.function.Function<java.util.function.UnaryOperator<ToyConfig>, String> run = overrides -> {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try {
-                new ToyGrid(List.of("u1"), List.of(FlowKind.PLANAR), List.of(1), dir.resolve("models"), dir.resolve("logs"),
-                        overrides, 1, false).run(new PrintStream(log, true));
+                run(new ToyGrid(List.of("u1"), List.of(FlowKind.PLANAR), List.of(1), dir.resolve("models"), dir.resolve("logs"),
+                        overrides, false), 1, new PrintStream(log, true));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
