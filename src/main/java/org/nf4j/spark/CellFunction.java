@@ -44,7 +44,9 @@ final class CellFunction<C extends SweepCell, R> extends AbstractFunction1<Itera
             R value = task.run(cell, new CellContext(out, attempt, executor));
             return new CellOutcome<>(value, (System.nanoTime() - start) / 1e9, attempt, executor);
         } catch (Exception e) {
-            throw new CellFailedException(cell.name(), e);
+            CellFailedException failed = new CellFailedException(cell.name(), e);
+            out.println("attempt " + (attempt + 1) + " failed: " + failed.getMessage().substring(cell.name().length() + 2));
+            throw failed;
         } finally {
             out.flush();
         }

@@ -34,6 +34,8 @@ public record SparkSettings(String master, Map<String, String> conf, int localSl
     static final String EXECUTOR_WAIT_DEFAULT = "120s";
 
     private static final Pattern LOCAL = Pattern.compile("local(\\[(\\d+|\\*)])?");
+    /** The master URLs Spark 3.5 knows. */
+    private static final Pattern KNOWN = Pattern.compile("local(\\[(\\d+|\\*)(,\\d+)?])?|local-cluster\\[.+]|spark://.+|yarn|k8s://.+|mesos://.+");
     private static final String JAVA_SERIALIZER = "org.apache.spark.serializer.JavaSerializer";
     /** JavaCPP's memory checks off in executors, as in .mvn/jvm.config (native buffers are ND4J's, see NativeGarbage). */
     private static final String EXECUTOR_JAVA_OPTIONS = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=0";
@@ -82,6 +84,9 @@ public record SparkSettings(String master, Map<String, String> conf, int localSl
     /** The master: given, else spark-submit's, else {@code local[localSlots]}; local ones with retries. */
     String resolvedMaster(String submitted, int maxFailures) {
         String m = master != null ? master.trim() : submitted != null ? submitted : "local[" + localSlots + "]";
+        if (!KNOWN.matcher(m).matches()) {
+            throw new IllegalArgumentException("--master must be local[N], spark://HOST:PORT, yarn or k8s://HOST:PORT, got '" + m + "'");
+        }
         Matcher local = LOCAL.matcher(m);
         if (local.matches()) {
             String n = local.group(2) != null ? local.group(2) : "1";

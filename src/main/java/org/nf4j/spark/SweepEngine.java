@@ -140,10 +140,7 @@ public final class SweepEngine implements AutoCloseable {
         MasterCheck.requireReachable(master);
         try {
             sc = new SparkContext(conf);
-        } catch (RuntimeException e) {
-            if (e instanceof SweepFailedException) {
-                throw e;
-            }
+        } catch (Exception e) {
             throw new IllegalArgumentException("Spark cannot start with master " + master + ": "
                     + org.nf4j.runtime.StartupErrors.messageFor(e), e);
         }
