@@ -25,6 +25,7 @@ import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.TestDigitSource;
 import org.nf4j.eval.TestDigits;
 import org.nf4j.spark.CellTask;
+import org.nf4j.spark.FailFirstAttempt;
 import org.nf4j.spark.LocalSpark;
 import org.nf4j.spark.SweepEngine;
 import org.nf4j.train.DlgmTrainer;
@@ -148,5 +149,25 @@ class Table2SweepTest {
                 "t2", dir.resolve("models"), dir.resolve("logs"), dir.resolve("out"), EVAL);
         assertEquals(List.of("t2-diagonal-k0", "t2-planar-k2", "t2-diagonal-k0-seed2", "t2-diagonal-k0-seed3"),
                 onlyDiagonal.cells().stream().map(Table2Cell::run).toList());
+    }
+
+    @Test
+    void oneAndTwoSlotsAndARetriedFaultGiveTheSameTable(@TempDir Path dir) throws Exception {
+        Table2Sweep one = sweep(dir.resolve("one"), TestDigits.config(20));
+        Table2Sweep two = sweep(dir.resolve("two"), TestDigits.config(20));
+        Table2Sweep fault = sweep(dir.resolve("fault"), TestDigits.config(20));
+        run(one, 1, one.task(TestDigitSource.SMALL));
+        run(two, 2, two.task(TestDigitSource.SMALL));
+        String log = run(fault, 2, new FailFirstAttempt<>(fault.task(TestDigitSource.SMALL), "t2-planar-k2",
+                cell -> new Table2Cell(cell.flow(), cell.k(), cell.config().with("steps", "10"))));
+        assertTrue(log.contains("[t2-planar-k2] attempt 1 failed: fault injected by the test half-way through t2-planar-k2"), log);
+        assertTrue(log.contains("[t2-planar-k2] attempt 2 on executor driver")
+                && log.contains("[t2-planar-k2] resuming t2-planar-k2 to 20 updates"), log);
+        for (String file : List.of(Table2Sweep.MARKDOWN, Table2Sweep.CSV, Table2Sweep.RUNS_CSV)) {
+            String undisturbed = Files.readString(dir.resolve("one").resolve("out").resolve(file));
+            assertEquals(undisturbed, Files.readString(dir.resolve("two").resolve("out").resolve(file)), "local[2] = local[1]: " + file);
+            assertEquals(undisturbed, Files.readString(dir.resolve("fault").resolve("out").resolve(file)),
+                    "a retried cell = an undisturbed one: " + file);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.spark.FailFirstAttempt;
 import org.nf4j.spark.LocalSpark;
 import org.nf4j.spark.SweepEngine;
 
@@ -126,5 +127,27 @@ class ToyGridTest {
         assertFalse(otherSeed.contains("reusing "), otherSeed);
         String moreSamples = run.apply(c -> short20(c).with(Map.of("seed", "2", "eval-samples", "20000")));
         assertTrue(moreSamples.contains("(eval_samples 10000 -> 20000)"), moreSamples);
+    }
+
+    @Test
+    void oneAndTwoSlotsAndARetriedFaultGiveTheSameTable(@TempDir Path dir) throws Exception {
+        java.util.function.Function<String, ToyGrid> grid = name -> new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR),
+                List.of(1, 2), dir.resolve(name), dir.resolve(name + "-logs"), ToyGridTest::short20, true);
+        run(grid.apply("one"), 1, new PrintStream(new ByteArrayOutputStream(), true));
+        run(grid.apply("two"), 2, new PrintStream(new ByteArrayOutputStream(), true));
+        ByteArrayOutputStream faulty = new ByteArrayOutputStream();
+        List<ToySummary> retried;
+        try (SweepEngine engine = LocalSpark.engine(2)) {
+            retried = grid.apply("fault").run(engine, new FailFirstAttempt<>(ToyGrid.TASK, "planar-k2", job -> job.withSteps(10)),
+                    new PrintStream(faulty, true));
+        }
+        String one = Files.readString(dir.resolve("one").resolve("bounds.md"));
+        assertEquals(one, Files.readString(dir.resolve("two").resolve("bounds.md")), "local[2] = local[1]");
+        assertEquals(one, Files.readString(dir.resolve("fault").resolve("bounds.md")), "a retried cell = an undisturbed one");
+        String log = faulty.toString();
+        assertTrue(log.contains("[planar-k2] attempt 1 failed: fault injected by the test half-way through planar-k2"), log);
+        assertTrue(log.contains("[planar-k2] attempt 2 on executor driver") && log.contains("[planar-k2] resuming from update 10"), log);
+        assertEquals(10, ToyGrid.find(retried, "u3", "planar", 2).resumedFrom());
+        assertEquals(0, ToyGrid.find(retried, "u3", "planar", 1).resumedFrom());
     }
 }
