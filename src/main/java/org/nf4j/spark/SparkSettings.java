@@ -41,8 +41,8 @@ public record SparkSettings(String master, Map<String, String> conf, int localSl
     private static final String EXECUTOR_JAVA_OPTIONS = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -Dorg.bytedeco.javacpp.maxBytes=0";
 
     public SparkSettings {
-        if (master != null && master.isBlank()) {
-            throw new IllegalArgumentException("--master must not be empty (e.g. local[2] or spark://HOST:7077)");
+        if (master != null) {
+            requireKnown(master.trim());
         }
         if (localSlots < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + localSlots);
@@ -84,15 +84,20 @@ public record SparkSettings(String master, Map<String, String> conf, int localSl
     /** The master: given, else spark-submit's, else {@code local[localSlots]}; local ones with retries. */
     String resolvedMaster(String submitted, int maxFailures) {
         String m = master != null ? master.trim() : submitted != null ? submitted : "local[" + localSlots + "]";
-        if (!KNOWN.matcher(m).matches()) {
-            throw new IllegalArgumentException("--master must be local[N], spark://HOST:PORT, yarn or k8s://HOST:PORT, got '" + m + "'");
-        }
+        requireKnown(m);
         Matcher local = LOCAL.matcher(m);
         if (local.matches()) {
             String n = local.group(2) != null ? local.group(2) : "1";
             return "local[" + n + "," + maxFailures + "]";
         }
         return m;
+    }
+
+    private static void requireKnown(String master) {
+        if (!KNOWN.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master must be local[N], spark://HOST:PORT, yarn or k8s://HOST:PORT, got '"
+                    + master + "'");
+        }
     }
 
     /** Task slots of a local master ({@code local[N]}, {@code local[N,F]}, {@code local[*]}), or 0 for a cluster. */

@@ -97,12 +97,8 @@ class SweepEngineTest {
 
     @Test
     void aMasterSparkDoesNotKnowIsBadInput() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
-            try (SweepEngine engine = new SweepEngine(new SparkSettings("mesos-nonsense", Map.of(), 1, LocalSpark.CPU))) {
-                engine.run(CELLS, SQUARE, new PrintStream(new ByteArrayOutputStream()), (cell, outcome) -> {
-                });
-            }
-        });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkSettings("mesos-nonsense", Map.of(), 1, LocalSpark.CPU));
         assertEquals("--master must be local[N], spark://HOST:PORT, yarn or k8s://HOST:PORT, got 'mesos-nonsense'", e.getMessage());
     }
 }
