@@ -70,7 +70,8 @@ public final class SweepEngine implements AutoCloseable {
         List<C> ordered = new ArrayList<>(cells);
         ordered.sort(Comparator.comparingDouble(SweepCell::cost).reversed());
         SparkContext context = context(out);
-        out.println("spark: " + ordered.size() + " cells as " + ordered.size() + " tasks on " + master + ", longest first");
+        int n = ordered.size();
+        out.println("spark: " + n + (n == 1 ? " cell as 1 task on " : " cells as " + n + " tasks on ") + master + ", longest first");
         String console = DriverConsole.register(out);
         BlockingQueue<Finished<R>> finished = new LinkedBlockingQueue<>();
         SimpleFutureAction<BoxedUnit> job = submit(context, ordered, new CellFunction<>(task, settings.backend(), console),
