@@ -25,14 +25,12 @@ import org.apache.spark.launcher.JavaModuleOptions;
 public final class StandaloneCluster implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 120;
 
-    private final Path dir;
     private final int masterPort;
     private final int masterUiPort;
     private final Process master;
     private Process worker;
 
-    private StandaloneCluster(Path dir, int masterPort, int masterUiPort, Process master) {
-        this.dir = dir;
+    private StandaloneCluster(int masterPort, int masterUiPort, Process master) {
         this.masterPort = masterPort;
         this.masterUiPort = masterUiPort;
         this.master = master;
@@ -43,7 +41,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Files.createDirectories(dir.resolve("spark-home").resolve("jars"));
         int port = freePort();
         int ui = freePort();
-        StandaloneCluster c = new StandaloneCluster(dir, port, ui, launch(dir, "master", "org.apache.spark.deploy.master.Master",
+        StandaloneCluster c = new StandaloneCluster(port, ui, launch(dir, "master", "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(ui)));
         try {
             await(() -> accepts(port), "the master to listen on " + port, c.master);
