@@ -47,6 +47,9 @@ final class CellFunction<C extends SweepCell, R> extends AbstractFunction1<Itera
             CellFailedException failed = new CellFailedException(cell.name(), e);
             out.println("attempt " + (attempt + 1) + " failed: " + failed.getMessage().substring(cell.name().length() + 2));
             throw failed;
+        } catch (Error e) {
+            out.println("attempt " + (attempt + 1) + " failed: " + e);
+            throw e;
         } finally {
             out.flush();
         }

@@ -14,4 +14,14 @@ public final class SweepFailedException extends RuntimeException {
     public SweepFailedException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Why the failed cell failed (the exception its last attempt threw), or null when no cell did. */
+    public Throwable cellCause() {
+        for (Throwable c = getCause(); c != null; c = c.getCause()) {
+            if (c instanceof CellFailedException cell) {
+                return cell.getCause();
+            }
+        }
+        return null;
+    }
 }
