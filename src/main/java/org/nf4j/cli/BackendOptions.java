@@ -1,6 +1,7 @@
 package org.nf4j.cli;
 
 import org.nf4j.runtime.BackendChoice;
+import org.nf4j.runtime.BackendSpec;
 import org.nf4j.runtime.Backends;
 import picocli.CommandLine.Option;
 
@@ -25,13 +26,18 @@ public final class BackendOptions {
 
     /** As {@link #start()} for {@code jobs} trainings at once: then OpenBLAS gets one thread unless told otherwise. */
     public String start(int jobs) {
+        return spec(jobs).configure();
+    }
+
+    /**
+     * The backend and thread counts for {@code jobs} trainings at once in one process (OpenBLAS gets
+     * one thread each unless told otherwise), as Spark tasks carry them.
+     */
+    public BackendSpec spec(int jobs) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         int blas = blasThreads != null ? blasThreads : jobs > 1 ? threads : Math.max(threads, Backends.DEFAULT_BLAS_THREADS);
-        if (blas < 1) {
-            throw new IllegalArgumentException("--blas-threads must be at least 1, got " + blas);
-        }
-        return Backends.configure(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads, blas);
+        return new BackendSpec(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads, blas);
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.nf4j.logging.LineDropFilter;
 import org.nf4j.runtime.BackendUnavailableException;
 import org.nf4j.runtime.StartupErrors;
+import org.nf4j.spark.SweepFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,11 +54,17 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * 1 for a run that failed (its loss diverged; a file it needs is damaged or unreadable), 2 for
+     * 1 for a run that failed (its loss diverged; a file it needs is damaged or unreadable; a sweep's
+     * Spark master or executors are gone), 2 for
      * bad input (a value out of range, an unknown name, a missing backend or data), 0 for anything
-     * else, which is a bug and keeps its stack trace.
+     * else, which is a bug and keeps its stack trace. A sweep whose cell failed on every attempt
+     * exits as that cell's failure would.
      */
     static int exitCode(Exception ex) {
+        if (ex instanceof SweepFailedException sweep) {
+            // a cell that failed on every attempt: its own reason decides (a bug keeps its stack trace)
+            return sweep.cellCause() instanceof Exception cell ? exitCode(cell) : StartupErrors.EXIT_FAILURE;
+        }
         if (ex instanceof org.nf4j.train.TrainingDivergedException || ex instanceof java.io.IOException) {
             return StartupErrors.EXIT_FAILURE;
         }

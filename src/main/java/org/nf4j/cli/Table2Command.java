@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistFetcher;
+import org.nf4j.data.MnistFolder;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.ImportanceSampler;
+import org.nf4j.runtime.BackendSpec;
+import org.nf4j.spark.SweepEngine;
 import org.nf4j.sweep.Table2Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code table2}: the paper's Table 2 (and Figure 4) as a resumable sweep. */
 @Command(name = "table2", mixinStandardHelpOptions = true,
-        description = "Train and evaluate the diagonal model (K = 0) and every flow x K under one budget, one after the "
-                + "other (finished cells are reused, interrupted ones resume), then write table2.md, table2.csv and "
-                + "figure4.png beside the paper's numbers.")
+        description = "Train and evaluate the diagonal model (K = 0) and every flow x K under one budget, each cell a "
+                + "Spark task (local[N] by default, a cluster with --master; finished cells are reused, interrupted ones "
+                + "resume), then write table2.md, table2.csv and figure4.png beside the paper's numbers.")
 public final class Table2Command implements Callable<Integer> {
 
     @Mixin
@@ -25,6 +29,9 @@ public final class Table2Command implements Callable<Integer> {
 
     @Mixin
     TrainingSettings training = new TrainingSettings();
+
+    @Mixin
+    SparkOptions spark = new SparkOptions();
 
     @Option(names = "--flows", split = ",", defaultValue = "planar,nice-perm", description = "default: ${DEFAULT-VALUE}")
     List<String> flows;
@@ -61,7 +68,7 @@ public final class Table2Command implements Callable<Integer> {
     @Option(names = "--models", defaultValue = "models", description = "default: ${DEFAULT-VALUE}")
     Path models;
 
-    @Option(names = "--logs", defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
+    @Option(names = {"--logs", "--log-dir"}, defaultValue = "logs", description = "default: ${DEFAULT-VALUE}")
     Path logs;
 
     @Option(names = "--out", description = "folder of the table and figure (default: <models>/<prefix>)")
@@ -87,12 +94,16 @@ public final class Table2Command implements Callable<Integer> {
     public Integer call() throws Exception {
         Table2Sweep sweep = sweep();
         TrainConfig base = base();
-        System.out.println(backend.start());
-        MnistDigits digits = MnistDigits.load(base);
+        BackendSpec backendSpec = backend.spec(spark.jobs());
+        System.out.println(backendSpec.configure());
+        Path data = Path.of(base.dataDir()).toAbsolutePath().normalize();
+        new MnistFetcher(System.out::println).fetch(data);
         String shared = String.join(" ", base.toProperties().lines()
                 .filter(l -> !l.startsWith("flow=") && !l.startsWith("k=") && !l.startsWith("run-name=")).toList());
         System.out.println("table2: " + sweep.cells().size() + " cells; shared settings: " + shared);
-        sweep.run(digits.train(), digits.validation(), digits.test(), System.out);
+        try (SweepEngine engine = new SweepEngine(spark.settings(backendSpec))) {
+            sweep.run(engine, new MnistFolder(data.toString(), base.trainDigits() == MnistSplit.TRAIN_ALL.size()), System.out);
+        }
         return 0;
     }
 }

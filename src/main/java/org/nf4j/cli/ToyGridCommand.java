@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.runtime.BackendSpec;
+import org.nf4j.spark.SweepEngine;
 import org.nf4j.toy.ToyGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code toy-grid}: every target x flow x K of section 6.1, with Figure-3-like pictures and tables. */
 @Command(name = "toy-grid", mixinStandardHelpOptions = true,
-        description = "Run the 2-D grid (targets x flows x K), then write one figure per flow, bounds.csv/.md and bound-vs-K plots.")
+        description = "Run the 2-D grid (targets x flows x K), each flow and K one Spark task (local[N] by default, a "
+                + "cluster with --master), then write one figure per flow, bounds.csv/.md and bound-vs-K plots.")
 public final class ToyGridCommand implements Callable<Integer> {
 
     @Mixin
@@ -19,6 +22,9 @@ public final class ToyGridCommand implements Callable<Integer> {
 
     @Mixin
     ToySettings settings = new ToySettings();
+
+    @Mixin
+    SparkOptions spark = new SparkOptions();
 
     @Option(names = "--targets", split = ",", defaultValue = "u1,u2,u3,u4", description = "default: ${DEFAULT-VALUE}")
     List<String> targets;
@@ -29,9 +35,6 @@ public final class ToyGridCommand implements Callable<Integer> {
 
     @Option(names = "--ks", split = ",", defaultValue = "2,8,32", description = "default: ${DEFAULT-VALUE}")
     List<Integer> ks;
-
-    @Option(names = "--jobs", description = "runs at the same time, one core each (default: the number of cores)")
-    Integer jobs;
 
     @Option(names = "--separately", description = "train every run in a graph of its own instead of the targets of "
             + "each flow and K together in one graph (same results up to rounding, about twice the time)")
@@ -51,15 +54,17 @@ public final class ToyGridCommand implements Callable<Integer> {
             }
         }
         return new ToyGrid(targets.stream().map(String::trim).map(String::toLowerCase).toList(), kinds, ks, out, logDir,
-                c -> settings.over(c, null, null),
-                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), !separately);
+                c -> settings.over(c, null, null), !separately);
     }
 
     @Override
     public Integer call() throws Exception {
         ToyGrid grid = grid();
-        System.out.println(backend.start(jobs != null ? jobs : Runtime.getRuntime().availableProcessors()));
-        grid.run(System.out);
+        BackendSpec backendSpec = backend.spec(spark.jobs());
+        System.out.println(backendSpec.configure());
+        try (SweepEngine engine = new SweepEngine(spark.settings(backendSpec))) {
+            grid.run(engine, System.out);
+        }
         return 0;
     }
 }

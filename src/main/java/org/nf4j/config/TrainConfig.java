@@ -1,5 +1,6 @@
 package org.nf4j.config;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,7 @@ public record TrainConfig(String flow, int k, long steps, int epochs, int batch,
                           double clipNorm, int checkpointEvery, int keepCheckpoints, int validateEvery,
                           String binarization, double flowInitScale, int annealSteps, double flowLrScale,
                           boolean planarCentred, String executor, double rmsDecay, double momentum, double rmsEpsilon,
-                          int trainDigits) {
+                          int trainDigits) implements Serializable {
 
     /** Valid optimizers. */
     public static final List<String> OPTIMIZERS = List.of("adam", "rmsprop", "rmsprop-momentum");

@@ -90,8 +90,8 @@ public enum MnistFiles {
         Path p = find(dataDir);
         if (p == null) {
             throw new MnistDataException("missing MNIST file " + dataDir.resolve(fileName)
-                    + " (or " + fileName + GZ + "): run `nf4j data --fetch --data-dir " + dataDir
-                    + "` or copy the file there");
+                    + " (or " + fileName + GZ + "): run mvn -q exec:java -Dexec.args=\"data --fetch --data-dir " + dataDir + "\""
+                    + " or copy the file there");
         }
         return p;
     }
@@ -106,7 +106,7 @@ public enum MnistFiles {
         String actual = Sha256.ofContent(path);
         if (!actual.equals(sha256)) {
             throw new MnistDataException("checksum mismatch for " + path + ": sha256 " + actual
-                    + ", expected " + sha256 + "; delete it and run `nf4j data --fetch` again");
+                    + ", expected " + sha256 + "; delete it and run mvn -q exec:java -Dexec.args=\"data --fetch\" again");
         }
     }
 
@@ -117,7 +117,7 @@ public enum MnistFiles {
     public static void requireDirectory(Path dataDir) {
         if (!Files.isDirectory(dataDir)) {
             throw new MnistDataException("MNIST data directory " + dataDir + " does not exist: run "
-                    + "`nf4j data --fetch --data-dir " + dataDir + "` or point --data-dir at the MNIST files");
+                    + "mvn -q exec:java -Dexec.args=\"data --fetch --data-dir " + dataDir + "\" or point --data-dir at the MNIST files");
         }
     }
 }

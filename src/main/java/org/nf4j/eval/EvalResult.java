@@ -2,6 +2,7 @@ package org.nf4j.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.Serializable;
 import java.util.Locale;
 import org.nf4j.config.Mappers;
 
@@ -25,7 +26,7 @@ import org.nf4j.config.Mappers;
 @JsonPropertyOrder({"run", "checkpoint", "checkpoint_step", "split", "examples", "is_samples", "seed", "binarization"})
 public record EvalResult(String run, String checkpoint, long checkpointStep, String split, long examples, int isSamples,
                          long seed, double negElbo, double negElboSe, double negLogPxIs, double negLogPxIsSe,
-                         double klEstimate, double klEstimateSe, double seconds) {
+                         double klEstimate, double klEstimateSe, double seconds) implements Serializable {
 
     /** How the evaluated digits were binarised: always once, with a fixed seed (written for the reader, not read). */
     @JsonProperty(value = "binarization", access = JsonProperty.Access.READ_ONLY)

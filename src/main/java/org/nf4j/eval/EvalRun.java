@@ -2,13 +2,14 @@ package org.nf4j.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
-import org.nf4j.logging.EventWriter;
 import org.nf4j.exec.Executor;
+import org.nf4j.logging.EventWriter;
 import org.nf4j.model.DlgmModel;
 import org.nf4j.train.Checkpoint;
 import org.nf4j.train.CheckpointStore;
@@ -23,7 +24,7 @@ public final class EvalRun {
 
     /** What to evaluate and how. */
     public record Settings(String checkpoint, MnistSplit split, int samples, long seed, int limit, int maxRows,
-                           Executor executor) {
+                           Executor executor) implements Serializable {
         /** Settings run by the default (compiled) executor. */
         public Settings(String checkpoint, MnistSplit split, int samples, long seed, int limit, int maxRows) {
             this(checkpoint, split, samples, seed, limit, maxRows, Executor.COMPILED);

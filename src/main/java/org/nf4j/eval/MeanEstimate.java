@@ -1,11 +1,13 @@
 package org.nf4j.eval;
 
+import java.io.Serializable;
+
 /**
  * The mean of per-example values and its standard error, sd / sqrt(n) with the sample standard
  * deviation (n - 1 in the denominator); the error is NaN for a single value. Summed in double
  * with Welford's update, so a mean near 100 nats with a spread of 20 loses nothing.
  */
-public record MeanEstimate(double mean, double standardError, long n) {
+public record MeanEstimate(double mean, double standardError, long n) implements Serializable {
 
     public static MeanEstimate of(double[] values) {
         if (values.length == 0) {

@@ -1,6 +1,7 @@
 package org.nf4j.eval;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * <p>Per-digit values live in {@code eval-<split>-per-example.csv} next to {@code eval.json}: a
  * header line, then {@code example,neg_log_px_is,neg_elbo} per digit.
  */
-public record PairedDifference(int examples, MeanEstimate negLogPx, MeanEstimate negElbo) {
+public record PairedDifference(int examples, MeanEstimate negLogPx, MeanEstimate negElbo) implements Serializable {
 
     /** The per-digit file of a run folder for a split (test, validation). */
     public static Path file(Path runDir, String split) {

@@ -26,10 +26,12 @@ public record KernelSpec(String name, String displayName, List<String> argv, Map
     public static final String DEFAULT_NAME = "nf4j";
     /**
      * The JVM options of the command line ({@code .mvn/jvm.config}): a heap limit that keeps native
-     * buffers in check, and no JavaCPP memory check on every allocation.
+     * buffers in check, no JavaCPP memory check on every allocation, and the module openings Spark
+     * needs on Java 17 (Spark's own list), since a notebook's tiny sweep runs on an in-kernel local[1].
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0",
-            "-Dorg.bytedeco.javacpp.maxBytes=0");
+    public static final List<String> DEFAULT_JVM_OPTIONS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("-Xmx2g", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.bytedeco.javacpp.maxBytes=0"),
+            java.util.Arrays.stream(org.apache.spark.launcher.JavaModuleOptions.defaultModuleOptions().split(" "))).toList();
 
     public KernelSpec {
         if (!name.matches("[A-Za-z0-9._-]+")) {

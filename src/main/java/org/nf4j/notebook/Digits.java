@@ -33,7 +33,7 @@ public final class Digits {
         }
         int n = split == MnistSplit.TRAIN ? SYNTHETIC_TRAIN : SYNTHETIC_TRAIN / 10;
         System.out.println("no MNIST in " + ws.mnist() + ": " + n + " synthetic " + split.cliName()
-                + " digits drawn with the JVM's fonts instead (nf4j data --fetch gets MNIST)");
+                + " digits drawn with the JVM's fonts instead (mvn -q exec:java -Dexec.args=\"data --fetch\" gets MNIST)");
         return SyntheticDigits.split(n, 17 + split.ordinal());
     }
 

@@ -8,6 +8,10 @@ import org.nf4j.config.TrainConfig;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.ImportanceSampler;
+import org.nf4j.runtime.BackendChoice;
+import org.nf4j.runtime.BackendSpec;
+import org.nf4j.spark.SparkSettings;
+import org.nf4j.spark.SweepEngine;
 import org.nf4j.sweep.Table2Sweep;
 import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.DlgmTrainer;
@@ -71,9 +75,12 @@ public final class TinyRuns {
                 + " updates per cell, -ln p(x) on " + SWEEP_DIGITS + " test digits with S = " + SWEEP_SAMPLES + ")");
         EvalRun.Settings eval = new EvalRun.Settings("best", MnistSplit.TEST, SWEEP_SAMPLES, 1, SWEEP_DIGITS,
                 ImportanceSampler.DEFAULT_MAX_ROWS);
-        new Table2Sweep(config(ws, SWEEP_STEPS), List.of("planar", "nice-perm"), List.of(2, 8), 1, java.util.Set.of(), prefix, ws.models(), ws.logs(),
-                out, eval).run(Digits.split(ws, MnistSplit.TRAIN), Digits.split(ws, MnistSplit.VALIDATION),
-                Digits.split(ws, MnistSplit.TEST), System.out);
+        Table2Sweep sweep = new Table2Sweep(config(ws, SWEEP_STEPS), List.of("planar", "nice-perm"), List.of(2, 8), 1,
+                java.util.Set.of(), prefix, ws.models(), ws.logs(), out, eval);
+        // the sweep engine on one in-kernel slot: the notebook's JVM is the Spark driver and executor
+        try (SweepEngine engine = new SweepEngine(SparkSettings.local(1, new BackendSpec(BackendChoice.CPU, 1, 1)))) {
+            sweep.run(engine, new NotebookDigits(ws.root().toString()), System.out);
+        }
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.nf4j.sweep;
 
+import java.io.Serializable;
 import org.nf4j.eval.EvalResult;
 import org.nf4j.eval.PairedDifference;
 
@@ -14,7 +15,8 @@ import org.nf4j.eval.PairedDifference;
  * @param vsDiagonal this model minus the diagonal (K = 0) model per test digit, or null (the diagonal
  *                   row itself, or a cell evaluated without per-digit output)
  */
-public record Table2Row(String flow, int k, long seed, String run, long steps, EvalResult eval, PairedDifference vsDiagonal) {
+public record Table2Row(String flow, int k, long seed, String run, long steps, EvalResult eval, PairedDifference vsDiagonal)
+        implements Serializable {
 
     public Table2Row(String flow, int k, long seed, String run, long steps, EvalResult eval) {
         this(flow, k, seed, run, steps, eval, null);

@@ -5,24 +5,32 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.nf4j.config.TrainConfig;
-import org.nf4j.data.MnistSplitData;
+import org.nf4j.data.DigitSource;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.PairedDifference;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.spark.CellTask;
+import org.nf4j.spark.OutputFolders;
+import org.nf4j.spark.SweepEngine;
+import org.nf4j.spark.SweepProgress;
 import org.nf4j.train.ProgressLine;
 
 /**
  * Paper Table 2 as a sweep: the diagonal model (K = 0) and every flow x K, all under the same base
- * configuration and budget, each trained from one or several seeds, run one after the other (each
- * cell resumable, see {@link Table2Cell}): first every model with the first seed, then the other
- * seeds; then {@code table2.md}, {@code table2.csv} (one line per model, over its seeds),
- * {@code table2-runs.csv} (one line per run) and {@code figure4.png} in the output folder. Runs are
- * named {@code <prefix>-<flow>-k<K>} ({@code <prefix>-diagonal-k0}) for the first seed, with
- * {@code -seed<S>} appended for the others.
+ * configuration and budget, each trained from one or several seeds, each cell one Spark task
+ * ({@link SweepEngine}: as many at once as it has slots, longest first; each cell resumable, see
+ * {@link Table2Cell}); then {@code table2.md}, {@code table2.csv} (one line per model, over its
+ * seeds), {@code table2-runs.csv} (one line per run) and {@code figure4.png} in the output folder,
+ * rewritten by the driver after every finished cell. Runs are named {@code <prefix>-<flow>-k<K>}
+ * ({@code <prefix>-diagonal-k0}) for the first seed, with {@code -seed<S>} appended for the others.
+ * Folders are made absolute, the same paths on every worker of a cluster (a shared mount).
  */
 public final class Table2Sweep {
     public static final String MARKDOWN = "table2.md";
@@ -69,16 +77,16 @@ public final class Table2Sweep {
         this.seedKs = Set.copyOf(seedKs);
         this.base = base;
         this.prefix = prefix;
-        this.models = models;
-        this.logs = logs;
-        this.out = out;
+        this.models = models.toAbsolutePath().normalize();
+        this.logs = logs.toAbsolutePath().normalize();
+        this.out = out.toAbsolutePath().normalize();
         this.eval = eval;
     }
 
     /**
-     * The cells in the order they run: for each seed in turn, the diagonal model first (always: the
-     * other runs of the seed are paired with it), then each flow by increasing K (after the first
-     * seed only the K of {@code seedKs}).
+     * The cells in table order: for each seed in turn, the diagonal model first (always: the other
+     * runs of the seed are paired with it), then each flow by increasing K (after the first seed only
+     * the K of {@code seedKs}). They run longest first.
      */
     public List<Table2Cell> cells() {
         List<Table2Cell> cells = new ArrayList<>();
@@ -103,20 +111,37 @@ public final class Table2Sweep {
         return new Table2Cell(flow, k, c);
     }
 
-    /** Runs every cell, writes the table and the figure, returns the rows. */
-    public List<Table2Row> run(MnistSplitData train, MnistSplitData validation, MnistSplitData test, PrintStream log)
-            throws IOException {
+    /**
+     * Runs every cell as a Spark task (longest first; each loads its digits from {@code data} where it
+     * runs), writes the table and the figure after each finished cell, and returns the rows in table
+     * order. The driver first checks that the output folders can be written and that no run folder
+     * was made with other settings.
+     */
+    public List<Table2Row> run(SweepEngine engine, DigitSource data, PrintStream log) throws IOException {
+        return run(engine, task(data), log);
+    }
+
+    /** What each task does (tests wrap it to inject faults). */
+    CellTask<Table2Cell, Table2Cell.Outcome> task(DigitSource data) {
+        return new Table2Task(models.toString(), logs.toString(), eval, data);
+    }
+
+    List<Table2Row> run(SweepEngine engine, CellTask<Table2Cell, Table2Cell.Outcome> task, PrintStream log) throws IOException {
         long start = System.nanoTime();
         List<Table2Cell> cells = cells();
-        List<Table2Row> rows = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            Table2Cell c = cells.get(i);
-            log.println(String.format(Locale.ROOT, "== table2 cell %d/%d: %s (%s, K = %d, seed %d) | elapsed %s", i + 1,
-                    cells.size(), c.run(), c.flow(), c.k(), c.config().seed(),
-                    ProgressLine.duration((System.nanoTime() - start) / 1e9)));
-            rows.add(withPairedDifference(c.run(models, logs, train, validation, test, eval, log), rows));
-            write(rows);
+        OutputFolders.requireWritable(models, logs, out);
+        for (Table2Cell c : cells) {
+            c.checkSameConfig(models);
         }
+        Map<String, Table2Row> finished = new HashMap<>();
+        SweepProgress progress = new SweepProgress(log, "table2", "cells", cells.stream().mapToDouble(Table2Cell::cost).sum(),
+                cells.size(), 0, engine::slots);
+        engine.run(cells, task, log, (cell, outcome) -> {
+            finished.put(cell.run(), outcome.value().row());
+            write(paired(cells, finished));
+            progress.done(cell.run(), 1, cell.cost(), cell.cost(outcome.value().trainedFrom()), outcome.seconds());
+        });
+        List<Table2Row> rows = paired(cells, finished);
         log.println(String.format(Locale.ROOT, "table2: %d cells done in %s", cells.size(),
                 ProgressLine.duration((System.nanoTime() - start) / 1e9)));
         log.print(Table2Table.markdown(rows, base, eval));
@@ -124,8 +149,20 @@ public final class Table2Sweep {
         return rows;
     }
 
+    /** The finished rows in the order of {@link #cells()}, each with its paired difference to the diagonal row of its seed. */
+    private List<Table2Row> paired(List<Table2Cell> cells, Map<String, Table2Row> finished) throws IOException {
+        List<Table2Row> rows = new ArrayList<>();
+        for (Table2Cell c : cells) {
+            Table2Row row = finished.get(c.run());
+            if (row != null) {
+                rows.add(withPairedDifference(row, finished.values()));
+            }
+        }
+        return rows;
+    }
+
     /** The row with its per-digit difference to the diagonal row of the same seed, when both have per-digit files. */
-    private Table2Row withPairedDifference(Table2Row row, List<Table2Row> done) throws IOException {
+    private Table2Row withPairedDifference(Table2Row row, Collection<Table2Row> done) throws IOException {
         if (row.k() == 0) {
             return row;
         }

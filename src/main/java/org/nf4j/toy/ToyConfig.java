@@ -1,6 +1,7 @@
 package org.nf4j.toy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +36,13 @@ import org.nf4j.train.LinearDecay;
  * @param logDir          the run's TensorBoard folder
  * @param executor        what runs the graph in the training and evaluation loops (not part of the
  *                        trajectory: both give the same numbers)
+ *
+ * <p>Java serialisation (a Spark task carries its cells' configs) writes the settings as text
+ * ({@link #asMap()}, since {@link Path} is not serialisable) and reads them back through {@link #with}.
  */
 public record ToyConfig(String target, FlowKind flow, int k, int steps, int batch, double learningRate,
                         int lrDecaySteps, double clipNorm, double annealSteps, long seed, int evalSamples,
-                        int pictureSamples, Path out, Path logDir, Executor executor) {
+                        int pictureSamples, Path out, Path logDir, Executor executor) implements Serializable {
 
     private static final Settings<ToyConfig> SETTINGS = new Settings<>(ToyConfig.class);
 
@@ -148,5 +152,18 @@ public record ToyConfig(String target, FlowKind flow, int k, int steps, int batc
         json.put("optimizer", "adam");
         json.put("q0", Q0);
         return Mappers.toJson(json);
+    }
+
+    /** Serialised as its settings' text. */
+    private Object writeReplace() {
+        return new SerialForm(asMap());
+    }
+
+    /** A config in transit: its settings by key. */
+    private record SerialForm(Map<String, String> settings) implements Serializable {
+        private Object readResolve() {
+            return defaults(settings.get("target"), FlowKind.parse(settings.get("flow")), Integer.parseInt(settings.get("k")))
+                    .with(settings);
+        }
     }
 }

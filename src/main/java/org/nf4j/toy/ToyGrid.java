@@ -6,23 +6,22 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import org.nf4j.config.Mappers;
 import org.nf4j.flows.FlowKind;
-import org.nf4j.logging.PrefixedLines;
 import org.nf4j.plot.FigureGrid;
 import org.nf4j.plot.LinePlot;
+import org.nf4j.spark.CellTask;
+import org.nf4j.spark.OutputFolders;
+import org.nf4j.spark.SweepEngine;
+import org.nf4j.spark.SweepProgress;
 import org.nf4j.targets.Targets;
 import org.nf4j.train.ProgressLine;
 import org.nf4j.train.SettingsDiff;
@@ -30,43 +29,42 @@ import org.nf4j.train.SettingsDiff;
 /**
  * The whole section-6.1 grid: targets x flows x K (a cell whose summary already exists from the same
  * configuration is not redone), the targets of each (flow, K) trained together in one graph
- * ({@link ToyGroupRun}; or one {@link ToyRun} per cell), then one Figure-3-like
+ * ({@link ToyGroupRun}; or one {@link ToyRun} per cell), each such job one Spark task
+ * ({@link SweepEngine}: as many at once as it has slots, longest first), then one Figure-3-like
  * picture per flow (targets in rows, K in columns), a table of bounds (CSV and Markdown) and a plot
- * of the bound against K per target.
+ * of the bound against K per target. Folders are made absolute, the same paths on every worker of a
+ * cluster (a shared mount).
  */
 public final class ToyGrid {
+    /** What each task does: the job's runs, with the task's console. */
+    static final CellTask<ToyGridJob, List<ToySummary>> TASK = (job, context) -> job.run(context.out());
+
     private final List<String> targets;
     private final List<FlowKind> flows;
     private final List<Integer> ks;
     private final Path root;
     private final Path logRoot;
     private final UnaryOperator<ToyConfig> overrides;
-    private final int jobs;
     private final boolean together;
 
     /**
      * @param overrides applied to each cell's default config (steps, batch, lr ...); out and log
      *                  folders are then placed under {@code root} and {@code logRoot}
-     * @param jobs      jobs run at the same time (each on its own thread)
      * @param together  train the targets of each (flow, K) together in one graph ({@link ToyGroupRun}),
      *                  not one graph per run
      */
     public ToyGrid(List<String> targets, List<FlowKind> flows, List<Integer> ks, Path root, Path logRoot,
-                   UnaryOperator<ToyConfig> overrides, int jobs, boolean together) {
+                   UnaryOperator<ToyConfig> overrides, boolean together) {
         for (String t : targets) {
             Targets.byName(t);
-        }
-        if (jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
         // a value given twice would make two jobs train the same run in the same folder
         this.targets = List.copyOf(new LinkedHashSet<>(targets));
         this.flows = List.copyOf(new LinkedHashSet<>(flows));
         this.ks = List.copyOf(new LinkedHashSet<>(ks));
-        this.root = root;
-        this.logRoot = logRoot;
+        this.root = root.toAbsolutePath().normalize();
+        this.logRoot = logRoot.toAbsolutePath().normalize();
         this.overrides = overrides;
-        this.jobs = jobs;
         this.together = together;
     }
 
@@ -76,13 +74,17 @@ public final class ToyGrid {
         return overrides.apply(ToyConfig.defaults(target, flow, k)).withFolders(root.resolve(name), logRoot.resolve(name));
     }
 
-    /** Runs (or reuses) every cell and writes the figures and tables; returns the summaries. */
-    public List<ToySummary> run(PrintStream out) throws Exception {
+    /** Runs (or reuses) every cell on {@code engine} and writes the figures and tables; returns the summaries. */
+    public List<ToySummary> run(SweepEngine engine, PrintStream out) throws IOException {
+        return run(engine, TASK, out);
+    }
+
+    List<ToySummary> run(SweepEngine engine, CellTask<ToyGridJob, List<ToySummary>> task, PrintStream out) throws IOException {
         long start = System.nanoTime();
+        OutputFolders.requireWritable(root, logRoot);
         List<ToyConfig> cells = new ArrayList<>();
         Map<ToyConfig, ToySummary> done = new LinkedHashMap<>();
-        List<List<ToyConfig>> work = new ArrayList<>();
-        double totalCost = 0;
+        List<ToyGridJob> work = new ArrayList<>();
         for (FlowKind flow : flows) {
             for (int k : ks) {
                 List<ToyConfig> pending = new ArrayList<>();
@@ -97,47 +99,36 @@ public final class ToyGrid {
                         pending.add(c);
                     }
                 }
-                if (together && !pending.isEmpty()) {
-                    work.add(pending);
+                if (together && pending.size() > 1) {
+                    work.add(ToyGridJob.group(pending, root));
                 } else {
-                    pending.forEach(c -> work.add(List.of(c)));
+                    pending.forEach(c -> work.add(ToyGridJob.single(c)));
                 }
             }
         }
-        for (List<ToyConfig> job : work) {
-            totalCost += cost(job, 0);
+        SweepProgress progress = new SweepProgress(out, "grid", "runs", work.stream().mapToDouble(ToyGridJob::cost).sum(),
+                cells.size(), done.size(), engine::slots);
+        engine.run(work, task, out, (job, outcome) -> {
+            List<ToySummary> s = outcome.value();
+            for (int j = 0; j < s.size(); j++) {
+                done.put(job.cells().get(j), s.get(j));
+            }
+            progress.done(job.name(), job.cells().size(), job.cost(), job.cost(s.get(0).resumedFrom()), outcome.seconds());
+        });
+        List<ToySummary> summaries = new ArrayList<>();
+        for (ToyConfig c : cells) {
+            summaries.add(done.get(c));
         }
-        GridProgress progress = new GridProgress(out, totalCost, cells.size(), done.size(), jobs);
-        work.sort(Comparator.comparingDouble((List<ToyConfig> j) -> cost(j, 0)).reversed());
-        List<Future<List<ToySummary>>> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        try {
-            for (List<ToyConfig> job : work) {
-                results.add(pool.submit(() -> job(job, out, progress)));
-            }
-            for (int i = 0; i < work.size(); i++) {
-                List<ToySummary> s = results.get(i).get();
-                for (int j = 0; j < s.size(); j++) {
-                    done.put(work.get(i).get(j), s.get(j));
-                }
-            }
-            List<ToySummary> summaries = new ArrayList<>();
-            for (ToyConfig c : cells) {
-                summaries.add(done.get(c));
-            }
-            writeReport(summaries);
-            out.println(String.format(Locale.ROOT, "grid of %d runs finished in %s; figures and tables in %s",
-                    cells.size(), ProgressLine.duration((System.nanoTime() - start) / 1e9), root));
-            return summaries;
-        } finally {
-            pool.shutdownNow();
-        }
+        writeReport(summaries);
+        out.println(String.format(Locale.ROOT, "grid of %d runs finished in %s; figures and tables in %s",
+                cells.size(), ProgressLine.duration((System.nanoTime() - start) / 1e9), root));
+        return summaries;
     }
 
     /**
      * The cell's summary when it exists and the run's {@code config.json} matches the cell's whole
-     * configuration (all but the executor, which does not change the numbers), else null, saying
-     * what differs.
+     * configuration (all but the executor, which does not change the numbers, and the folders, which
+     * are where it was found), else null, saying what differs.
      */
     private static ToySummary reusable(ToyConfig c, PrintStream out) throws IOException {
         Path summary = c.out().resolve(ToyRun.SUMMARY);
@@ -156,44 +147,14 @@ public final class ToyGrid {
         return ToySummary.parse(Files.readString(summary));
     }
 
-    /** A run's config.json as text values by field, without the executor. */
+    /** A run's config.json as text values by field, without the executor and the folders. */
     private static Map<String, String> settings(String json) {
         Map<String, String> m = new TreeMap<>();
         Mappers.jsonObject(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
         m.remove("executor");
+        m.remove("out");
+        m.remove("log_dir");
         return m;
-    }
-
-    /**
-     * Relative cost of a job (one run, or several targets trained together), for the order of the
-     * jobs (longest first, so the grid does not end on one long job while the others idle) and for
-     * the grid's ETA: per run a fixed part (evaluation, pictures), and updates whose cost grows with K,
-     * each extra target of a group adding about a third of a single run's (as measured here).
-     *
-     * @param fromStep the update the job starts from (a checkpoint's), 0 for all of it
-     */
-    static double cost(List<ToyConfig> job, int fromStep) {
-        ToyConfig c = job.get(0);
-        double updates = (c.k() + 12.0) * Math.max(c.steps() - fromStep, 0) / 20_000.0;
-        return updates * (1 + 0.3 * (job.size() - 1)) + job.size();
-    }
-
-    private List<ToySummary> job(List<ToyConfig> job, PrintStream out, GridProgress progress) throws IOException {
-        ToyConfig first = job.get(0);
-        String name = job.size() == 1 ? ToyConfig.runName(first.target(), first.flow(), first.k())
-                : first.flow().id() + "-k" + first.k();
-        out.println("running " + name + (job.size() > 1 ? " (" + job.size() + " targets in one graph)" : ""));
-        PrintStream jobOut = jobs > 1 ? PrefixedLines.of(out, "[" + name + "] ") : out;
-        long start = System.nanoTime();
-        List<ToySummary> s;
-        if (job.size() == 1) {
-            s = List.of(ToyRun.run(first, jobOut));
-        } else {
-            s = ToyGroupRun.run(job, root.resolve(name + "-together").resolve(ToyRun.CHECKPOINTS), jobOut);
-        }
-        jobOut.flush();
-        progress.done(name, job.size(), cost(job, 0), cost(job, s.get(0).resumedFrom()), (System.nanoTime() - start) / 1e9);
-        return s;
     }
 
     private void writeReport(List<ToySummary> summaries) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
 import org.nf4j.config.Mappers;
 
 /**
@@ -25,7 +26,7 @@ import org.nf4j.config.Mappers;
 public record ToySummary(String target, String flow, int k, int steps, double bound, double boundSe, long evalSamples,
                          double logZ, double exactKl, double trainSeconds, String density,
                          @JsonProperty("resumed_from_step") int resumedFrom,
-                         @JsonProperty("targets_trained_together") int trainedWith) {
+                         @JsonProperty("targets_trained_together") int trainedWith) implements Serializable {
 
     /** The standard error of the exact KL: the bound's, ln Z being exact (written for the reader, not read). */
     @JsonProperty(value = "exact_kl_se", access = JsonProperty.Access.READ_ONLY)

@@ -1,6 +1,7 @@
 package org.nf4j.train;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ import org.nf4j.runtime.NativeGarbage;
  * or SameDiff step, updater, gradient-norm clipping per group), the annealing of beta, the stop on
  * a non-finite loss or gradient, checkpoints (every N updates and the last, the newest few kept,
  * {@code best.zip} on validation, or the last one for an objective without validation), resume, the progress line and TensorBoard scalars. What is
- * minimised and what data it reads is the {@link Objective}'s.
+ * minimised and what data it reads is the {@link Objective}'s. An interrupted thread stops the loop
+ * at the next update with an {@link InterruptedIOException} (a cancelled Spark task).
  */
 public final class TrainingLoop {
     private final Objective objective;
@@ -88,6 +90,10 @@ public final class TrainingLoop {
         long examples = 0;
         long start = System.nanoTime();
         for (long step = first; step < total; ) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a cancelled task (Spark interrupts its thread): stop at an update boundary
+                throw new InterruptedIOException("training interrupted at update " + step + " (its checkpoints are kept)");
+            }
             double beta = schedule.beta(step);
             boolean log = (step + 1) % settings.logEvery() == 0 || step + 1 == total;
             Map<String, INDArray> feed = objective.feed(step, beta);

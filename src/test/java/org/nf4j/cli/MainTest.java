@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nf4j.spark.CellFailedException;
+import org.nf4j.spark.SweepFailedException;
 import picocli.CommandLine;
 
 /** The command line parses and rejects input without running anything heavy. */
@@ -135,6 +137,12 @@ class MainTest {
         assertEquals(1, Main.exitCode(new java.io.EOFException("truncated")));
         assertEquals(2, Main.exitCode(new IllegalArgumentException("--k must be >= 0")));
         assertEquals(0, Main.exitCode(new NullPointerException()), "a bug keeps its stack trace");
+        assertEquals(1, Main.exitCode(new SweepFailedException("cannot reach the Spark master")));
+        java.util.function.Function<Exception, SweepFailedException> cellFailed = e -> new SweepFailedException("cell c: failed",
+                new IllegalStateException("job aborted", new CellFailedException("c", e)));
+        assertEquals(1, Main.exitCode(cellFailed.apply(new java.io.IOException("disk full"))));
+        assertEquals(2, Main.exitCode(cellFailed.apply(new IllegalArgumentException("bad setting"))));
+        assertEquals(0, Main.exitCode(cellFailed.apply(new NullPointerException())), "a bug in a cell keeps its stack trace");
     }
 
     @Test

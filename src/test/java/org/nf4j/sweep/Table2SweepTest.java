@@ -22,7 +22,12 @@ import org.nf4j.config.TrainConfig;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalRun;
+import org.nf4j.eval.TestDigitSource;
 import org.nf4j.eval.TestDigits;
+import org.nf4j.spark.CellTask;
+import org.nf4j.spark.FailFirstAttempt;
+import org.nf4j.spark.LocalSpark;
+import org.nf4j.spark.SweepEngine;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
 
@@ -43,8 +48,15 @@ class Table2SweepTest {
     }
 
     private static String run(Table2Sweep s) throws IOException {
+        return run(s, 2, s.task(TestDigitSource.SMALL));
+    }
+
+    /** Runs the sweep on local[slots] with the given task; returns its console. */
+    private static String run(Table2Sweep s, int slots, CellTask<Table2Cell, Table2Cell.Outcome> task) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        s.run(TRAIN, VALIDATION, TEST, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try (SweepEngine engine = LocalSpark.engine(slots)) {
+            s.run(engine, task, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        }
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -150,5 +162,25 @@ class Table2SweepTest {
         assertTrue(e.getMessage().startsWith("damaged or truncated checkpoint ") && e.getMessage().contains("best.zip"),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void oneAndTwoSlotsAndARetriedFaultGiveTheSameTable(@TempDir Path dir) throws Exception {
+        Table2Sweep one = sweep(dir.resolve("one"), TestDigits.config(20));
+        Table2Sweep two = sweep(dir.resolve("two"), TestDigits.config(20));
+        Table2Sweep fault = sweep(dir.resolve("fault"), TestDigits.config(20));
+        run(one, 1, one.task(TestDigitSource.SMALL));
+        run(two, 2, two.task(TestDigitSource.SMALL));
+        String log = run(fault, 2, new FailFirstAttempt<>(fault.task(TestDigitSource.SMALL), "t2-planar-k2",
+                cell -> new Table2Cell(cell.flow(), cell.k(), cell.config().with("steps", "10"))));
+        assertTrue(log.contains("[t2-planar-k2] attempt 1 failed: fault injected by the test half-way through t2-planar-k2"), log);
+        assertTrue(log.contains("[t2-planar-k2] attempt 2 on executor driver")
+                && log.contains("[t2-planar-k2] resuming t2-planar-k2 to 20 updates"), log);
+        for (String file : List.of(Table2Sweep.MARKDOWN, Table2Sweep.CSV, Table2Sweep.RUNS_CSV)) {
+            String undisturbed = Files.readString(dir.resolve("one").resolve("out").resolve(file));
+            assertEquals(undisturbed, Files.readString(dir.resolve("two").resolve("out").resolve(file)), "local[2] = local[1]: " + file);
+            assertEquals(undisturbed, Files.readString(dir.resolve("fault").resolve("out").resolve(file)),
+                    "a retried cell = an undisturbed one: " + file);
+        }
     }
 }

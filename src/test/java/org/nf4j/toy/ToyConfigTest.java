@@ -162,4 +162,21 @@ class ToyConfigTest {
                 """;
         assertEquals(c, Mappers.fromJson(old, ToyConfig.class));
     }
+
+    @Test
+    void javaSerialisationCarriesEverySetting() throws Exception {
+        ToyConfig c = ToyConfig.defaults("u3", FlowKind.NICE_ORTH, 8).with(Map.of("steps", "300", "lr-decay-steps", "0",
+                "learning-rate", "0.004", "seed", "7", "executor", "samediff", "out", "/runs/a b", "log-dir", "tb/x"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new ToyGridJob("g", List.of(c, c.with("target", "u1")), "/runs/g-together"));
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            ToyGridJob back = (ToyGridJob) in.readObject();
+            assertEquals(c, back.cells().get(0));
+            assertEquals(Path.of("/runs/a b"), back.cells().get(0).out());
+            assertEquals("u1", back.cells().get(1).target());
+            assertEquals("/runs/g-together", back.groupFolder());
+        }
+    }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.flows.FlowKind;
+import org.nf4j.spark.FailFirstAttempt;
+import org.nf4j.spark.LocalSpark;
+import org.nf4j.spark.SweepEngine;
 
 /**
  * A tiny grid (two jobs) writes its figures and tables in grid order, labels each job's lines, and a
@@ -29,7 +32,14 @@ class ToyGridTest {
     private static ToyGrid grid(Path dir, boolean together) {
         return new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR, FlowKind.NICE_PERM), List.of(1, 2),
                 dir.resolve("models"), dir.resolve("logs"),
-                ToyGridTest::short20, 2, together);
+                ToyGridTest::short20, together);
+    }
+
+    /** Runs the grid on local[slots]. */
+    static List<ToySummary> run(ToyGrid grid, int slots, PrintStream out) throws Exception {
+        try (SweepEngine engine = LocalSpark.engine(slots)) {
+            return grid.run(engine, out);
+        }
     }
 
     @Test
@@ -43,7 +53,7 @@ class ToyGridTest {
     void writesFiguresAndTablesAndResumes(@TempDir Path dir) throws Exception {
         ToyGrid grid = grid(dir, true);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        List<ToySummary> summaries = run(grid, 2, new PrintStream(first, true));
         assertEquals(8, summaries.size());
         // flows, then targets, then K, whatever order the jobs ran in
         ToySummary fourth = summaries.get(3);
@@ -66,7 +76,7 @@ class ToyGridTest {
             Files.delete(root.resolve(t + "-nice-perm-k2").resolve(ToyRun.SUMMARY));
         }
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        List<ToySummary> again = run(grid, 2, new PrintStream(second, true));
         String log = second.toString();
         assertEquals(6, log.split("reusing", -1).length - 1, log);
         assertTrue(log.contains("[nice-perm-k2] resuming from update 20"), log);
@@ -81,16 +91,16 @@ class ToyGridTest {
     void separateRunsResumeFromTheirOwnCheckpoints(@TempDir Path dir) throws Exception {
         ToyGrid grid = new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.NICE_PERM), List.of(2),
                 dir.resolve("models"), dir.resolve("logs"),
-                ToyGridTest::short20, 2, false);
+                ToyGridTest::short20, false);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        List<ToySummary> summaries = grid.run(new PrintStream(first, true));
+        List<ToySummary> summaries = run(grid, 2, new PrintStream(first, true));
         String log1 = first.toString();
         assertTrue(log1.contains("[u3-nice-perm-k2] result u3 nice-perm K=2"), log1);
         assertEquals(1, summaries.get(0).trainedWith());
         Path unfinished = dir.resolve("models").resolve("u1-nice-perm-k2");
         Files.delete(unfinished.resolve(ToyRun.SUMMARY));
         ByteArrayOutputStream second = new ByteArrayOutputStream();
-        List<ToySummary> again = grid.run(new PrintStream(second, true));
+        List<ToySummary> again = run(grid, 2, new PrintStream(second, true));
         String log = second.toString();
         assertEquals(1, log.split("reusing", -1).length - 1, log);
         assertTrue(log.contains("[u1-nice-perm-k2] resuming from update 20"), log);
@@ -102,8 +112,8 @@ class ToyGridTest {
         java.util.function.Function<java.util.function.UnaryOperator<ToyConfig>, String> run = overrides -> {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             try {
-                new ToyGrid(List.of("u1"), List.of(FlowKind.PLANAR), List.of(1), dir.resolve("models"), dir.resolve("logs"),
-                        overrides, 1, false).run(new PrintStream(log, true));
+                run(new ToyGrid(List.of("u1"), List.of(FlowKind.PLANAR), List.of(1), dir.resolve("models"), dir.resolve("logs"),
+                        overrides, false), 1, new PrintStream(log, true));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -117,5 +127,27 @@ class ToyGridTest {
         assertFalse(otherSeed.contains("reusing "), otherSeed);
         String moreSamples = run.apply(c -> short20(c).with(Map.of("seed", "2", "eval-samples", "20000")));
         assertTrue(moreSamples.contains("(eval_samples 10000 -> 20000)"), moreSamples);
+    }
+
+    @Test
+    void oneAndTwoSlotsAndARetriedFaultGiveTheSameTable(@TempDir Path dir) throws Exception {
+        java.util.function.Function<String, ToyGrid> grid = name -> new ToyGrid(List.of("u1", "u3"), List.of(FlowKind.PLANAR),
+                List.of(1, 2), dir.resolve(name), dir.resolve(name + "-logs"), ToyGridTest::short20, true);
+        run(grid.apply("one"), 1, new PrintStream(new ByteArrayOutputStream(), true));
+        run(grid.apply("two"), 2, new PrintStream(new ByteArrayOutputStream(), true));
+        ByteArrayOutputStream faulty = new ByteArrayOutputStream();
+        List<ToySummary> retried;
+        try (SweepEngine engine = LocalSpark.engine(2)) {
+            retried = grid.apply("fault").run(engine, new FailFirstAttempt<>(ToyGrid.TASK, "planar-k2", job -> job.withSteps(10)),
+                    new PrintStream(faulty, true));
+        }
+        String one = Files.readString(dir.resolve("one").resolve("bounds.md"));
+        assertEquals(one, Files.readString(dir.resolve("two").resolve("bounds.md")), "local[2] = local[1]");
+        assertEquals(one, Files.readString(dir.resolve("fault").resolve("bounds.md")), "a retried cell = an undisturbed one");
+        String log = faulty.toString();
+        assertTrue(log.contains("[planar-k2] attempt 1 failed: fault injected by the test half-way through planar-k2"), log);
+        assertTrue(log.contains("[planar-k2] attempt 2 on executor driver") && log.contains("[planar-k2] resuming from update 10"), log);
+        assertEquals(10, ToyGrid.find(retried, "u3", "planar", 2).resumedFrom());
+        assertEquals(0, ToyGrid.find(retried, "u3", "planar", 1).resumedFrom());
     }
 }

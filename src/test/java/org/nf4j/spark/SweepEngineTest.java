@@ -1,0 +1,104 @@
+package org.nf4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Cells become tasks, longest first; results reach the driver; failures end in one line. */
+class SweepEngineTest {
+
+    /** A cell whose task squares a number. */
+    record Square(String name, double cost, int value) implements SweepCell {
+    }
+
+    private static final CellTask<Square, Integer> SQUARE = (cell, context) -> {
+        context.out().println("squaring " + cell.value() + " on executor " + context.executor());
+        return cell.value() * cell.value();
+    };
+
+    private static final List<Square> CELLS = List.of(new Square("small", 1, 2), new Square("large", 30, 3),
+            new Square("medium", 5, 4));
+
+    @Test
+    void everyCellIsATaskLongestFirstAndItsResultReachesTheDriver() throws Exception {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<String> order = new ArrayList<>();
+        List<Integer> results = new ArrayList<>();
+        try (SweepEngine engine = LocalSpark.engine(1)) {
+            assertEquals(1, engine.slots());
+            engine.run(CELLS, SQUARE, new PrintStream(console, true, StandardCharsets.UTF_8), (cell, outcome) -> {
+                order.add(cell.name());
+                results.add(outcome.value());
+                assertEquals(0, outcome.attempt());
+                assertEquals("driver", outcome.executor());
+            });
+        }
+        assertEquals(List.of("large", "medium", "small"), order, "one slot: the tasks run longest first");
+        assertEquals(List.of(9, 16, 4), results);
+        String log = console.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("[large] squaring 3 on executor driver"), log);
+        assertTrue(log.contains("3 cells as 3 tasks on local[1,4], longest first"), log);
+    }
+
+    @Test
+    void aCellFailingOnEveryAttemptEndsTheSweepInOneLineAfterTheOthersFinished() {
+        CellTask<Square, Integer> failsOnSmall = (cell, context) -> {
+            if (cell.name().equals("small")) {
+                throw new java.io.IOException("disk full");
+            }
+            return SQUARE.run(cell, context);
+        };
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        List<String> finished = new ArrayList<>();
+        SweepFailedException e = assertThrows(SweepFailedException.class, () -> {
+            try (SweepEngine engine = LocalSpark.engine(1)) {
+                engine.run(CELLS, failsOnSmall, new PrintStream(console, true, StandardCharsets.UTF_8),
+                        (cell, outcome) -> finished.add(cell.name()));
+            }
+        });
+        assertEquals("cell small: disk full (failed on all 4 attempts; the 2 cells finished before are kept)", e.getMessage());
+        assertEquals(List.of("large", "medium"), finished);
+        String log = console.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("[small] attempt 4 on executor driver"), log);
+        assertFalse(log.contains("attempt 5"), log);
+    }
+
+    @Test
+    void noCellsNoSpark() throws Exception {
+        try (SweepEngine engine = new SweepEngine(new SparkSettings("spark://127.0.0.1:1", Map.of(), 1, LocalSpark.CPU))) {
+            engine.run(List.<Square>of(), SQUARE, System.out, (cell, outcome) -> {
+                throw new AssertionError("no cell");
+            });
+        }
+    }
+
+    @Test
+    void anUnreachableMasterIsOneLine() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        SweepFailedException e = assertThrows(SweepFailedException.class, () -> {
+            try (SweepEngine engine = new SweepEngine(new SparkSettings("spark://127.0.0.1:1", Map.of(), 1, LocalSpark.CPU))) {
+                engine.run(CELLS, SQUARE, new PrintStream(console), (cell, outcome) -> {
+                });
+            }
+        });
+        assertTrue(e.getMessage().startsWith("cannot reach the Spark master spark://127.0.0.1:1 (127.0.0.1:1: Connection refused"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aMasterSparkDoesNotKnowIsBadInput() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SparkSettings("mesos-nonsense", Map.of(), 1, LocalSpark.CPU));
+        assertEquals("--master must be local[N], spark://HOST:PORT, yarn or k8s://HOST:PORT, got 'mesos-nonsense'", e.getMessage());
+    }
+}
