@@ -158,10 +158,12 @@ class Table2SweepTest {
         Path best = dir.resolve("models").resolve("t2-planar-k2").resolve("checkpoints").resolve("best.zip");
         byte[] bytes = Files.readAllBytes(best);
         Files.write(best, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        IOException e = assertThrows(IOException.class, () -> run(s));
-        assertTrue(e.getMessage().startsWith("damaged or truncated checkpoint ") && e.getMessage().contains("best.zip"),
+        org.nf4j.spark.SweepFailedException e = assertThrows(org.nf4j.spark.SweepFailedException.class, () -> run(s));
+        assertTrue(e.getMessage().startsWith("cell t2-planar-k2: damaged or truncated checkpoint ")
+                && e.getMessage().contains("best.zip") && e.getMessage().contains("the 1 cell finished before are kept"),
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+        assertTrue(e.cellCause() instanceof IOException, "exit code 1, a failure of the run: " + e.cellCause());
     }
 
     @Test
