@@ -104,6 +104,16 @@ final class StepNetworks {
         return groups == 1 ? v : sd.reshape(v, -1, dim);
     }
 
+    /** Per-step values ({@code [rows, n]}, grouped {@code [groups, rows, n]}) side by side along the last axis. */
+    SDVariable concatSteps(SDVariable[] perStep) {
+        return perStep.length == 1 ? perStep[0] : sd.concat(groups == 1 ? 1 : 2, perStep);
+    }
+
+    /** The sum over the last axis, one number per row: {@code [groups * rows]}. */
+    SDVariable sumPerRow(SDVariable x) {
+        return groups == 1 ? x.sum(1) : sd.reshape(x.sum(2), -1);
+    }
+
     /** Layer l of step k applied to {@code h} ({@code [rows, in]}, grouped {@code [groups, rows, in]}). */
     SDVariable linear(SDVariable h, int layer, int k) {
         return groups == 1 ? sd.nn.linear(h, weights[layer][k], biases[layer][k])

@@ -206,11 +206,12 @@ public final class SylvesterFlow implements Flow {
             // [rows * steps, M * M] each
             SDVariable rFlat = sd.reshape(p.field(0, mm), -1, mm);
             SDVariable tFlat = sd.reshape(p.field(mm, 2 * mm), -1, mm);
-            SDVariable rDiag = sd.math.tanh(rFlat.mmul(select));
-            SDVariable tDiag = sd.math.tanh(tFlat.mmul(select));
+            // M = 1: R is its diagonal (and matmul_bp of [1, 1] x [1, 1] fails in ND4J 1.0.0-M2.1)
+            SDVariable rDiag = sd.math.tanh(m == 1 ? rFlat : rFlat.mmul(select));
+            SDVariable tDiag = sd.math.tanh(m == 1 ? tFlat : tFlat.mmul(select));
             this.diagProducts = sd.reshape(rDiag.mul(tDiag), -1, steps, m);
-            SDVariable rAll = sd.reshape(rFlat.mul(upperMask).add(rDiag.mmul(place)), -1, steps, m, m);
-            SDVariable tAll = sd.reshape(tFlat.mul(upperMask).add(tDiag.mmul(place)), -1, steps, m, m);
+            SDVariable rAll = sd.reshape(m == 1 ? rDiag : rFlat.mul(upperMask).add(rDiag.mmul(place)), -1, steps, m, m);
+            SDVariable tAll = sd.reshape(m == 1 ? tDiag : tFlat.mul(upperMask).add(tDiag.mmul(place)), -1, steps, m, m);
             this.r = perStepMatrices(rAll);
             this.rTilde = perStepMatrices(tAll);
             this.b = p.perStep(p.field(2 * mm, 2 * mm + m), m);
