@@ -276,8 +276,8 @@ public final class SylvesterFlow implements Flow {
         return first == null ? x : x.mmul(first);
     }
 
-    /** Q_k x [batch, d] for x [batch, M]. */
-    private SDVariable fromBasis(SDVariable x, int k) {
+    /** Q_k x [batch, d] for x [batch, M] (the columns of Q_k are the rows of Q_k applied to I_M). */
+    SDVariable fromBasis(SDVariable x, int k) {
         if (reflections == null) {
             return k % 2 == 0 ? x : sd.reverse(x, 1);
         }
