@@ -117,7 +117,7 @@ public enum FlowKind {
             return SylvesterFlow.grouped(sd, name, dim, k, membership, groups, rng);
         }
     },
-    /** Orthogonal Sylvester flow with M = ceil(d/2) (at least 2) columns: {@link #sylvesterColumns}. */
+    /** Orthogonal Sylvester flow with M = ceil(d/2) columns: {@link #sylvesterColumns}. */
     SYLVESTER_ORTH("sylvester-orth", true) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
@@ -192,9 +192,12 @@ public enum FlowKind {
         }
     };
 
-    /** M of {@link #SYLVESTER_ORTH}: ceil(d/2), at least 2 (20 of 40 in the DLGM, as the paper's 32 of 64). */
+    /**
+     * M of {@link #SYLVESTER_ORTH}: ceil(d/2), 20 of 40 in the DLGM as the paper's 32 of 64; 1 in 2-D,
+     * where M = 2 would make it the Householder variant with H = 2.
+     */
     static int sylvesterColumns(int dim) {
-        return Math.min(dim, Math.max(2, (dim + 1) / 2));
+        return (dim + 1) / 2;
     }
 
     /** H of {@link #SYLVESTER_HOUSEHOLDER}: 8 (van den Berg et al.'s default), at most d. */
