@@ -203,10 +203,26 @@ class MainTest {
 
     @Test
     void shippedConfigFilesParse() {
-        for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20"}) {
+        for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20", "compare-k10"}) {
             TrainCommand cmd = new TrainCommand();
             new CommandLine(cmd).parseArgs("--config", "conf/" + name + ".properties");
             assertTrue(cmd.config().k() > 0, name);
+        }
+    }
+
+    /** The training commands of the equal-budget comparison (src/site/markdown/flows.md) resolve as documented. */
+    @Test
+    void comparisonCommandsResolve() {
+        for (String flow : new String[] {"planar", "householder", "sylvester", "sylvester-orth", "sylvester-householder",
+                                         "iaf", "affine-coupling"}) {
+            TrainCommand cmd = new TrainCommand();
+            new CommandLine(cmd).parseArgs("--config", "conf/compare-k10.properties", "--flow", flow, "--run-name",
+                    "cmp-" + flow + "-k10");
+            var c = cmd.config();
+            assertEquals(flow, c.flow());
+            assertEquals(10, c.k());
+            assertEquals(10_000L, c.steps());
+            assertEquals("cmp-" + flow + "-k10", c.resolvedRunName());
         }
     }
 
