@@ -121,8 +121,7 @@ public enum FlowKind {
     SYLVESTER_ORTH("sylvester-orth", true) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
-            SylvesterFlow.Variant v = SylvesterFlow.Variant.orthogonal(sylvesterColumns(dim));
-            return raw != null ? SylvesterFlow.amortised(sd, name, v, dim, k, raw) : SylvesterFlow.global(sd, name, v, dim, k, rng);
+            return SylvesterFlow.of(sd, name, SylvesterFlow.Variant.orthogonal(sylvesterColumns(dim)), dim, k, raw, rng);
         }
 
         @Override
@@ -141,8 +140,7 @@ public enum FlowKind {
     SYLVESTER_HOUSEHOLDER("sylvester-householder", true) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
-            SylvesterFlow.Variant v = SylvesterFlow.Variant.householder(sylvesterReflections(dim));
-            return raw != null ? SylvesterFlow.amortised(sd, name, v, dim, k, raw) : SylvesterFlow.global(sd, name, v, dim, k, rng);
+            return SylvesterFlow.of(sd, name, SylvesterFlow.Variant.householder(sylvesterReflections(dim)), dim, k, raw, rng);
         }
 
         @Override

@@ -149,6 +149,11 @@ public final class SylvesterFlow implements Flow {
         return new SylvesterFlow(sd, name, variant, dim, steps, raw, false);
     }
 
+    /** Amortised with {@code raw}, or global (initialised from {@code rng}) when {@code raw} is null. */
+    public static SylvesterFlow of(SameDiff sd, String name, Variant variant, int dim, int steps, SDVariable raw, Random rng) {
+        return raw != null ? amortised(sd, name, variant, dim, steps, raw) : global(sd, name, variant, dim, steps, rng);
+    }
+
     /** {@code groups} independent copies of the global flow (see {@link FlowKind#grouped}). */
     public static SylvesterFlow grouped(SameDiff sd, String name, Variant variant, int dim, int steps,
                                         SDVariable membership, int groups, Random rng) {
