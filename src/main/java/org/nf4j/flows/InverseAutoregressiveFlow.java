@@ -46,6 +46,8 @@ public final class InverseAutoregressiveFlow implements Flow {
     private final StepNetworks networks;
     /** c_k [rows, H_1] per step, or null. */
     private final SDVariable[] context;
+    /** The reversal permutation (see {@link Matrices#reversal}) when K is even, else null. */
+    private final SDVariable reversal;
 
     /** Two hidden layers of max(64, 8 d) units: 64 in the 2-D toy, 320 for d = 40 (van den Berg et al.'s MADE width). */
     public static int[] defaultHidden(int dim) {
@@ -119,6 +121,7 @@ public final class InverseAutoregressiveFlow implements Flow {
             used[l] = w.mul(sd.constant(name + "/mask" + suffix, Groups.tile(mask(ins[l], outs[l], live), groups)));
         }
         this.networks = new StepNetworks(sd, steps, groups, used, biases, ins, outs);
+        this.reversal = steps % 2 == 0 ? sd.constant(name + "/reversal", Matrices.array(Matrices.reversal(dim))) : null;
         if (withContext) {
             try (NameScope ns = sd.withNameScope(name)) {
                 StepParameters p = StepParameters.of(sd, raw, steps, hidden[0]);
@@ -173,7 +176,7 @@ public final class InverseAutoregressiveFlow implements Flow {
             // sum of log sigmoid(s) = -sum softplus(-s), over all steps and coordinates (the last axis)
             logDet.addPerExample(networks.sumPerRow(StableMath.softplus(sd, networks.concatSteps(s).neg())).neg());
             SDVariable out = networks.unview(v, dim);
-            return steps % 2 == 0 ? sd.reverse(out, 1) : out;
+            return steps % 2 == 0 ? out.mmul(reversal) : out;
         }
     }
 
@@ -185,7 +188,7 @@ public final class InverseAutoregressiveFlow implements Flow {
     @Override
     public SDVariable inverse(SDVariable y) {
         try (NameScope ns = sd.withNameScope(name + "/inverse")) {
-            SDVariable v = networks.view(steps % 2 == 0 ? sd.reverse(y, 1) : y, dim);
+            SDVariable v = networks.view(steps % 2 == 0 ? y.mmul(reversal) : y, dim);
             for (int k = steps - 1; k >= 0; k--) {
                 SDVariable x = v;
                 for (int pass = 0; pass < dim; pass++) {

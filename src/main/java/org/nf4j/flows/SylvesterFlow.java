@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * 0 &lt; h' &lt;= 1, every factor is positive: the map is invertible for any raw values (there is no
  * closed-form inverse). Three ways to make Q ({@link Variant}):
  * <ul>
- * <li><b>triangular</b> (T-SNF): M = d, Q = I on even steps and the reversal permutation on odd ones;</li>
+ * <li><b>triangular</b> (T-SNF): M = d, Q = I on odd steps (1, 3, ...) and the reversal permutation on
+ *     even ones (a product with a constant permutation matrix);</li>
  * <li><b>orthogonal</b> (O-SNF): M &lt;= d orthonormal columns, Q = H_1 ... H_M E with E the first M
  *     columns of I_d and H_j = I - 2 v_j v_j^T / ||v_j||^2 Householder reflections: every d x M matrix
  *     with orthonormal columns has this form (a QR factorisation's Q), and it is orthonormal to rounding
@@ -92,13 +93,23 @@ public final class SylvesterFlow implements Flow {
     private final SDVariable[] b;
     /** Whether the parameters are one row shared by the batch (global). */
     private final boolean shared;
+    /** Per-example M x M matrices as flat rows, multiplied element by element (M &lt;= {@value #SMALL}, see times). */
+    private final boolean flat;
+    /** Constants of the element-wise product: x [., M] to x repeated M times [., M*M], and the sums of M back. */
+    private final SDVariable spread;
+    private final SDVariable gather;
     /** R_ii R~_ii of every step, [rows, steps, M]. */
     private final SDVariable diagProducts;
     /** The reflections of all steps (step k's are k n ... k n + n - 1), or null (triangular). */
     private final Reflections reflections;
+    /** The reversal permutation (triangular, odd steps), else null. */
+    private final SDVariable reversal;
     /** E [d, M] and E^T: the first M coordinates; null when M = d. */
     private final SDVariable first;
     private final SDVariable firstT;
+
+    /** The largest M whose per-example products are element-wise rather than batched. */
+    static final int SMALL = 8;
 
     /** Raw numbers per step of the triangular variant: R, R~ and b. */
     public static int paramsPerStep(int dim) {
@@ -189,6 +200,7 @@ public final class SylvesterFlow implements Flow {
         this.variant = variant;
         this.columns = m;
         this.shared = shared;
+        this.flat = !shared && m <= SMALL;
         int mm = m * m;
         int perStep = variant.paramsPerStep(dim);
         // constants on flattened M x M matrices: the strictly upper part, and the diagonal as a
@@ -215,14 +227,32 @@ public final class SylvesterFlow implements Flow {
             SDVariable rDiag = sd.math.tanh(m == 1 ? rFlat : rFlat.mmul(select));
             SDVariable tDiag = sd.math.tanh(m == 1 ? tFlat : tFlat.mmul(select));
             this.diagProducts = sd.reshape(rDiag.mul(tDiag), -1, steps, m);
-            SDVariable rAll = sd.reshape(m == 1 ? rDiag : rFlat.mul(upperMask).add(rDiag.mmul(place)), -1, steps, m, m);
-            SDVariable tAll = sd.reshape(m == 1 ? tDiag : tFlat.mul(upperMask).add(tDiag.mmul(place)), -1, steps, m, m);
+            long[] shape = flat ? new long[] {-1, steps, mm} : new long[] {-1, steps, m, m};
+            SDVariable rAll = sd.reshape(m == 1 ? rDiag : rFlat.mul(upperMask).add(rDiag.mmul(place)), shape);
+            SDVariable tAll = sd.reshape(m == 1 ? tDiag : tFlat.mul(upperMask).add(tDiag.mmul(place)), shape);
             this.r = perStepMatrices(rAll);
             this.rTilde = perStepMatrices(tAll);
             this.b = p.perStep(p.field(2 * mm, 2 * mm + m), m);
             int n = variant.reflections();
+            this.reversal = n == 0 && steps > 1
+                    ? sd.constant(name + "/reversal", Matrices.array(Matrices.reversal(dim)).castTo(raw.dataType())) : null;
             this.reflections = n == 0 ? null : new Reflections(sd,
                     sd.reshape(p.field(2 * mm + m, perStep), -1, steps * n, dim), steps * n, dim, shared);
+            if (flat && m > 1) {
+                INDArray spreadM = Nd4j.zeros(raw.dataType(), m, mm);
+                INDArray gatherM = Nd4j.zeros(raw.dataType(), mm, m);
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < m; j++) {
+                        spreadM.putScalar(j, i * m + j, 1.0);
+                        gatherM.putScalar(i * m + j, i, 1.0);
+                    }
+                }
+                this.spread = sd.constant(spreadM);
+                this.gather = sd.constant(gatherM);
+            } else {
+                this.spread = null;
+                this.gather = null;
+            }
             if (m < dim) {
                 INDArray e = Nd4j.zeros(raw.dataType(), dim, m);
                 for (int i = 0; i < m; i++) {
@@ -237,10 +267,10 @@ public final class SylvesterFlow implements Flow {
         }
     }
 
-    /** [rows, steps, M, M] as one [rows, M, M] variable per step. */
+    /** [rows, steps, M, M] (flat: [rows, steps, M*M]) as one [rows, M, M] ([rows, M*M]) variable per step. */
     private SDVariable[] perStepMatrices(SDVariable all) {
         if (steps == 1) {
-            return new SDVariable[] {sd.reshape(all, -1, columns, columns)};
+            return new SDVariable[] {flat ? sd.reshape(all, -1, columns * columns) : sd.reshape(all, -1, columns, columns)};
         }
         return sd.unstack(all, 1, steps);
     }
@@ -257,13 +287,19 @@ public final class SylvesterFlow implements Flow {
 
     /**
      * M x for matrices M [rows, M, M] and x [batch, M]: [batch, M]. One shared matrix (global
-     * parameters) is a product; per-example matrices a batched product [batch, M, M] x [batch, M, 1]
-     * (a broadcasting multiply's backward pass took ~4.6 ms per step at batch 100, d = 40, a tiled
-     * z ~8.5 ms).
+     * parameters) is a product. Per-example matrices are a batched product [batch, M, M] x
+     * [batch, M, 1] (a broadcasting multiply's backward pass took ~4.6 ms per step at batch 100,
+     * d = 40, a tiled z ~8.5 ms), except for M &lt;= {@value #SMALL}: a batched product is one small
+     * GEMM per row, and on the grouped 2-D fits (1,024 rows, M = 1 or 2) they made an update take
+     * 0.4-0.6 s at K = 32. There x is spread over the flat rows of M by a product with a constant
+     * 0/1 matrix, multiplied element by element and summed back by another: three 2-D ops.
      */
     private SDVariable times(SDVariable m, SDVariable x) {
         if (shared) {
             return sd.mmul(x, sd.reshape(m, columns, columns), false, true, false);
+        }
+        if (flat) {
+            return columns == 1 ? x.mul(m) : x.mmul(spread).mul(m).mmul(gather);
         }
         return sd.reshape(sd.mmul(m, sd.expandDims(x, 2)), -1, columns);
     }
@@ -271,7 +307,7 @@ public final class SylvesterFlow implements Flow {
     /** Q_k^T z [batch, M]. */
     private SDVariable toBasis(SDVariable z, int k) {
         if (reflections == null) {
-            return k % 2 == 0 ? z : sd.reverse(z, 1);
+            return k % 2 == 0 ? z : z.mmul(reversal);
         }
         int n = variant.reflections();
         SDVariable x = z;
@@ -284,7 +320,7 @@ public final class SylvesterFlow implements Flow {
     /** Q_k x [batch, d] for x [batch, M] (the columns of Q_k are the rows of Q_k applied to I_M). */
     SDVariable fromBasis(SDVariable x, int k) {
         if (reflections == null) {
-            return k % 2 == 0 ? x : sd.reverse(x, 1);
+            return k % 2 == 0 ? x : x.mmul(reversal);
         }
         int n = variant.reflections();
         SDVariable y = first == null ? x : x.mmul(firstT);
