@@ -28,7 +28,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingSettings training = new TrainingSettings();
 
-    @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular, householder, sylvester (default: planar)")
+    @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
+            + "sylvester-orth, sylvester-householder, iaf, affine-coupling (default: planar)")
     String flow;
 
     @Option(names = "--k", description = "flow steps; 0 = diagonal Gaussian (default: 10)")

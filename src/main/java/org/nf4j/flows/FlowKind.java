@@ -118,7 +118,92 @@ public enum FlowKind {
                            Random rng) {
             return SylvesterFlow.grouped(sd, name, dim, k, membership, groups, rng);
         }
+    },
+    /** Orthogonal Sylvester flow with M = ceil(d/2) columns: {@link #sylvesterColumns}. */
+    SYLVESTER_ORTH("sylvester-orth", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return SylvesterFlow.of(sd, name, SylvesterFlow.Variant.orthogonal(sylvesterColumns(dim)), dim, k, raw, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * SylvesterFlow.Variant.orthogonal(sylvesterColumns(dim)).paramsPerStep(dim);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return SylvesterFlow.grouped(sd, name, SylvesterFlow.Variant.orthogonal(sylvesterColumns(dim)), dim, k,
+                    membership, groups, rng);
+        }
+    },
+    /** Householder Sylvester flow with H = min(8, d) reflections: {@link #sylvesterReflections}. */
+    SYLVESTER_HOUSEHOLDER("sylvester-householder", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return SylvesterFlow.of(sd, name, SylvesterFlow.Variant.householder(sylvesterReflections(dim)), dim, k, raw, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return k * SylvesterFlow.Variant.householder(sylvesterReflections(dim)).paramsPerStep(dim);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return SylvesterFlow.grouped(sd, name, SylvesterFlow.Variant.householder(sylvesterReflections(dim)), dim, k,
+                    membership, groups, rng);
+        }
+    },
+    /** Inverse autoregressive flow; amortised, its MADEs get a context from the encoder. */
+    IAF("iaf", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            int[] hidden = InverseAutoregressiveFlow.defaultHidden(dim);
+            return raw != null ? InverseAutoregressiveFlow.amortised(sd, name, dim, k, hidden, o.niceGain(), raw, rng)
+                    : InverseAutoregressiveFlow.global(sd, name, dim, k, hidden, o.niceGain(), rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return InverseAutoregressiveFlow.contextSize(k, InverseAutoregressiveFlow.defaultHidden(dim));
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return InverseAutoregressiveFlow.grouped(sd, name, dim, k, InverseAutoregressiveFlow.defaultHidden(dim),
+                    o.niceGain(), groups, rng);
+        }
+    },
+    /** Real NVP's affine coupling with NICE's networks (niceHidden, niceGain) and folded permutations. */
+    AFFINE_COUPLING("affine-coupling", false) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return AffineCouplingFlow.build(sd, name, dim, k, o.niceHidden(), o.niceGain(), 1, rng);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return AffineCouplingFlow.build(sd, name, dim, k, o.niceHidden(), o.niceGain(), groups, rng);
+        }
     };
+
+    /**
+     * M of {@link #SYLVESTER_ORTH}: ceil(d/2), 20 of 40 in the DLGM as the paper's 32 of 64; 1 in 2-D,
+     * where M = 2 would make it the Householder variant with H = 2.
+     */
+    static int sylvesterColumns(int dim) {
+        return (dim + 1) / 2;
+    }
+
+    /** H of {@link #SYLVESTER_HOUSEHOLDER}: 8 (van den Berg et al.'s default), at most d. */
+    static int sylvesterReflections(int dim) {
+        return Math.min(8, dim);
+    }
 
     private final String id;
     private final boolean amortisable;

@@ -17,17 +17,15 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * emits all K vectors per example (the variant whose vectors all come from the encoder's head; in
  * the paper each v_{k+1} is a linear map of v_k). The reflection does not depend on the length of v
  * (v = 0 is taken as the identity), so it is a full reflection from the first update, whatever the head's
- * initial scale. The chain costs four ops per step; 2 v_k / ||v_k||^2 of all K steps is computed in
- * batched ops before it.
+ * initial scale. The chain costs four or five ops per step (see {@link Reflections}); 2 v_k / ||v_k||^2
+ * of all K steps is computed in batched ops before it.
  */
 public final class HouseholderFlow implements Flow {
     private final SameDiff sd;
     private final String name;
     private final int dim;
     private final int steps;
-    private final SDVariable[] v;
-    /** 2 v_k / ||v_k||^2. */
-    private final SDVariable[] scaled;
+    private final Reflections reflections;
 
     /** Raw numbers per step: the vector v. */
     public static int paramsPerStep(int dim) {
@@ -45,12 +43,12 @@ public final class HouseholderFlow implements Flow {
             throw new IllegalArgumentException("Householder flow with d=" + dim + ", K=" + steps + " needs " + steps * dim
                     + " raw parameters, got " + raw.length);
         }
-        return new HouseholderFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw));
+        return new HouseholderFlow(sd, name, dim, steps, StepParameters.globalVariable(sd, name + "/raw", raw), true);
     }
 
     /** Amortised vectors: {@code raw} of shape {@code [batch, steps * dim]}. */
     public static HouseholderFlow amortised(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
-        return new HouseholderFlow(sd, name, dim, steps, raw);
+        return new HouseholderFlow(sd, name, dim, steps, raw, false);
     }
 
     /** {@code groups} independent copies of {@link #global(SameDiff, String, int, int, Random)} (see {@link FlowKind#grouped}). */
@@ -64,7 +62,7 @@ public final class HouseholderFlow implements Flow {
         return StepParameters.gaussian(rng, steps * dim, 1.0 / Math.sqrt(dim));
     }
 
-    private HouseholderFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw) {
+    private HouseholderFlow(SameDiff sd, String name, int dim, int steps, SDVariable raw, boolean shared) {
         if (dim < 2 || steps < 1) {
             throw new IllegalArgumentException("Householder flow needs dim >= 2 and steps >= 1, got dim=" + dim + ", steps=" + steps);
         }
@@ -73,12 +71,8 @@ public final class HouseholderFlow implements Flow {
         this.dim = dim;
         this.steps = steps;
         try (NameScope ns = sd.withNameScope(name)) {
-            StepParameters p = StepParameters.of(sd, raw, steps, dim);
-            SDVariable all = p.field(0, dim);
-            // + 1e-30: v = 0 (a zero head, a dead hidden layer) is the identity instead of 0 * inf = NaN
-            SDVariable norms = all.mul(all).sum(true, 2).add(1e-30);
-            this.v = p.perStep(all, dim);
-            this.scaled = p.perStep(all.mul(Broadcasts.alongLastAxis(sd, norms.rdiv(2.0), steps, dim)), dim);
+            // v = 0 (a zero head, a dead hidden layer) is the identity, see Reflections
+            this.reflections = new Reflections(sd, StepParameters.of(sd, raw, steps, dim).field(0, dim), steps, dim, shared);
         }
     }
 
@@ -99,7 +93,7 @@ public final class HouseholderFlow implements Flow {
     }
 
     private SDVariable reflect(SDVariable z, int k) {
-        return z.sub(scaled[k].mul(z.mul(v[k]).sum(true, 1)));
+        return reflections.apply(z, k);
     }
 
     @Override

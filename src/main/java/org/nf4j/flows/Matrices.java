@@ -21,6 +21,19 @@ final class Matrices {
         return m;
     }
 
+    /**
+     * The reversal permutation (coordinate i to d - 1 - i), symmetric and its own inverse. As a
+     * product with a constant it is much cheaper than libnd4j's reverse op, whose forward and
+     * backward passes took ~0.6 ms each on [1024, 2] (the grouped 2-D fits).
+     */
+    static double[][] reversal(int d) {
+        double[][] m = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            m[i][d - 1 - i] = 1.0;
+        }
+        return m;
+    }
+
     /** x y for square matrices of equal size. */
     static double[][] product(double[][] x, double[][] y) {
         int n = x.length;

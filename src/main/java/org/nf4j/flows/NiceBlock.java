@@ -1,10 +1,9 @@
 package org.nf4j.flows;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nf4j.nn.Relu;
 
 /**
@@ -21,7 +20,7 @@ import org.nf4j.nn.Relu;
  *   v_k = v_{k-1} + m_k(v_{k-1} A_k) B_k,   A_k = C_k M_a,   B_k = M_b C_k^T,   s_K = v_K C_K
  * </pre>
  * so the mixing, the split and the concatenation fold into the first and last layer weights of
- * m_k, once per update outside the chain (one batched product for all K steps). A step in the
+ * m_k, once per update outside the chain (one batched product for all K steps; {@link FoldedMixings}). A step in the
  * chain is then 2L + 2 ops for L hidden layers (default 6), against 10 step by step. Parameters are
  * stacked over the K steps ({@code <name>/W<l> [K, in, out]}, {@code <name>/b<l> [K, out]}), so a
  * K-step block has 2(L + 1) variables instead of 2K(L + 1). Rows of the first weight that meet a
@@ -35,12 +34,9 @@ public final class NiceBlock implements Flow {
     private final SameDiff sd;
     private final int dim;
     private final int steps;
-    private final double[][][] mixings;
-    private final SDVariable[][] weights;
-    private final SDVariable[][] biases;
-    private final SDVariable total;
-    private final SDVariable totalT;
-    private final int groups;
+    private final FoldedMixings folded;
+    private final StepNetworks networks;
+    private final int layers;
 
     /**
      * @param mixings the K fixed orthogonal matrices Q_k [d][d], applied as row vector times Q_k
@@ -60,118 +56,49 @@ public final class NiceBlock implements Flow {
      */
     public NiceBlock(SameDiff sd, String name, double[][][] mixings, int[] hidden, double gain, int groups, Random rng) {
         this.sd = sd;
-        this.groups = groups;
-        this.steps = mixings.length;
-        this.dim = mixings[0].length;
-        if (dim < 2) {
-            throw new IllegalArgumentException("NICE coupling needs dim >= 2, got " + dim);
-        }
-        if (steps < 1) {
-            throw new IllegalArgumentException("a NICE flow needs at least one step, got " + steps);
-        }
-        this.mixings = mixings;
-        int layers = hidden.length + 1;
-        int[] sizes = new int[layers + 1];
-        sizes[0] = dim;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[layers] = dim;
-
-        double[][][] cumulative = new double[steps][][];
-        double[][] c = Matrices.identity(dim);
-        for (int k = 0; k < steps; k++) {
-            c = Matrices.product(c, mixings[k]);
-            cumulative[k] = c;
-        }
-        double[][][] a = new double[steps][][];
-        double[][][] b = new double[steps][][];
-        for (int k = 0; k < steps; k++) {
-            boolean[] conditioning = conditioning(k);
-            a[k] = maskColumns(cumulative[k], conditioning, true);
-            b[k] = maskRows(Matrices.transpose(cumulative[k]), conditioning, false);
-        }
-        this.total = sd.constant(name + "/C", Matrices.array(cumulative[steps - 1]));
-        this.totalT = sd.constant(name + "/Ct", Matrices.array(Matrices.transpose(cumulative[steps - 1])));
-
+        this.folded = new FoldedMixings(sd, name, mixings, groups);
+        this.steps = folded.steps();
+        this.dim = folded.dim();
+        this.layers = hidden.length + 1;
+        int[] sizes = sizes(dim, hidden);
         SDVariable[] w = new SDVariable[layers];
         SDVariable[] bias = new SDVariable[layers];
         for (int l = 0; l < layers; l++) {
-            w[l] = sd.var(name + "/W" + l, Groups.tile(initialWeights(l, sizes, gain, rng), groups));
-            bias[l] = sd.var(name + "/b" + l, Nd4j.zeros(Nd4j.defaultFloatingPointType(), (long) groups * steps, sizes[l + 1]));
+            w[l] = StepNetworks.variable(sd, name + "/W" + l,
+                    StepNetworks.initialWeights(steps, sizes[l], sizes[l + 1], gain, folded.live(l, layers), rng), groups);
+            bias[l] = StepNetworks.zeroBiases(sd, name + "/b" + l, steps, sizes[l + 1], groups);
         }
-        SDVariable firstEffective = sd.mmul(sd.constant(name + "/A", Groups.tile(tensor(a), groups)), w[0]);
-        SDVariable bConstant = sd.constant(name + "/B", Groups.tile(tensor(b), groups));
-        SDVariable lastEffective = sd.mmul(layers == 1 ? firstEffective : w[layers - 1], bConstant);
-        SDVariable lastBias = sd.reshape(sd.mmul(sd.reshape(bias[layers - 1], (long) groups * steps, 1, dim),
-                bConstant), (long) groups * steps, dim);
+        SDVariable[] used = w.clone();
+        SDVariable[] usedBias = bias.clone();
+        used[0] = folded.first(w[0]);
+        used[layers - 1] = folded.last(used[layers - 1]);
+        usedBias[layers - 1] = folded.lastBias(bias[layers - 1]);
+        this.networks = new StepNetworks(sd, steps, groups, used, usedBias, Arrays.copyOf(sizes, layers),
+                Arrays.copyOfRange(sizes, 1, layers + 1));
+    }
 
-        this.weights = new SDVariable[layers][];
-        this.biases = new SDVariable[layers][];
-        for (int l = 0; l < layers; l++) {
-            SDVariable wl = l == layers - 1 ? lastEffective : l == 0 ? firstEffective : w[l];
-            SDVariable bl = l == layers - 1 ? lastBias : bias[l];
-            if (groups == 1) {
-                weights[l] = perStep(wl, sizes[l], sizes[l + 1]);
-                biases[l] = perStep(bl, sizes[l + 1]);
-            } else {
-                // step k of every group: [groups, in, out] and [groups, 1, out]
-                weights[l] = perStepOfGroups(sd.reshape(wl, groups, steps, sizes[l], sizes[l + 1]), sizes[l], sizes[l + 1]);
-                biases[l] = perStepOfGroups(sd.reshape(bl, groups, steps, 1, sizes[l + 1]), 1, sizes[l + 1]);
-            }
-        }
+    /** Layer sizes of a coupling network on d coordinates: d, hidden..., d. */
+    static int[] sizes(int dim, int[] hidden) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = dim;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[hidden.length + 1] = dim;
+        return sizes;
     }
 
     /** The step-k fixed mixing matrix Q_k. */
     public double[][] mixing(int k) {
-        return mixings[k];
+        return folded.mixing(k);
     }
 
     /** Which coordinates (after mixing) step k conditions on: the first d/2 for even k, the rest for odd k. */
     boolean[] conditioning(int k) {
-        boolean[] m = new boolean[dim];
-        for (int i = 0; i < dim; i++) {
-            m[i] = conditions(i, dim, k);
-        }
-        return m;
+        return folded.conditioning(k);
     }
 
     /** Whether step k conditions on coordinate i (after mixing) of a d-dimensional input. */
     static boolean conditions(int i, int dim, int k) {
-        return k % 2 == 0 ? i < dim / 2 : i >= dim / 2;
-    }
-
-    private INDArray initialWeights(int layer, int[] sizes, double gain, Random rng) {
-        int in = sizes[layer];
-        int out = sizes[layer + 1];
-        int layers = sizes.length - 1;
-        double[] v = new double[steps * in * out];
-        for (int k = 0; k < steps; k++) {
-            boolean[] conditioning = conditioning(k);
-            int fanIn = layer == 0 ? count(conditioning, true) : in;
-            double std = gain * Math.sqrt(2.0 / fanIn);
-            for (int i = 0; i < in; i++) {
-                for (int j = 0; j < out; j++) {
-                    boolean inert = (layer == 0 && !conditioning[i]) || (layer == layers - 1 && conditioning[j]);
-                    v[(k * in + i) * out + j] = inert ? 0.0 : rng.nextGaussian() * std;
-                }
-            }
-        }
-        return Nd4j.create(v, new long[] {steps, in, out}, Nd4j.defaultFloatingPointType());
-    }
-
-    /** Splits {@code [K, ...]} into K slices (one op; a single slice by reshape, see {@link StepParameters}). */
-    private SDVariable[] perStep(SDVariable stacked, long... shape) {
-        if (steps == 1) {
-            return new SDVariable[] {sd.reshape(stacked, shape)};
-        }
-        return sd.unstack(stacked, 0, steps);
-    }
-
-    /** Splits {@code [groups, K, a, b]} into K slices {@code [groups, a, b]}. */
-    private SDVariable[] perStepOfGroups(SDVariable stacked, long a, long b) {
-        if (steps == 1) {
-            return new SDVariable[] {sd.reshape(stacked, groups, a, b)};
-        }
-        return sd.unstack(stacked, 1, steps);
+        return FoldedMixings.conditions(i, dim, k);
     }
 
     @Override
@@ -181,9 +108,9 @@ public final class NiceBlock implements Flow {
 
     private SDVariable shift(SDVariable v, int k) {
         SDVariable h = v;
-        for (int l = 0; l < weights.length; l++) {
-            h = groups == 1 ? sd.nn.linear(h, weights[l][k], biases[l][k]) : sd.mmul(h, weights[l][k]).add(biases[l][k]);
-            if (l < weights.length - 1) {
+        for (int l = 0; l < layers; l++) {
+            h = networks.linear(h, l, k);
+            if (l < layers - 1) {
                 h = Relu.of(sd, h);
             }
         }
@@ -192,11 +119,11 @@ public final class NiceBlock implements Flow {
 
     @Override
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
-        SDVariable v = groups == 1 ? z : sd.reshape(z, groups, -1, dim);
+        SDVariable v = networks.view(z, dim);
         for (int k = 0; k < steps; k++) {
             v = v.add(shift(v, k));
         }
-        return (groups == 1 ? v : sd.reshape(v, -1, dim)).mmul(total);
+        return folded.output(networks.unview(v, dim));
     }
 
     @Override
@@ -206,53 +133,10 @@ public final class NiceBlock implements Flow {
 
     @Override
     public SDVariable inverse(SDVariable y) {
-        SDVariable v = groups == 1 ? y.mmul(totalT) : sd.reshape(y.mmul(totalT), groups, -1, dim);
+        SDVariable v = networks.view(folded.input(y), dim);
         for (int k = steps - 1; k >= 0; k--) {
             v = v.sub(shift(v, k));
         }
-        return groups == 1 ? v : sd.reshape(v, -1, dim);
-    }
-
-    private static int count(boolean[] mask, boolean value) {
-        int n = 0;
-        for (boolean m : mask) {
-            n += m == value ? 1 : 0;
-        }
-        return n;
-    }
-
-    /** m with the columns j where mask[j] != keep set to zero. */
-    private static double[][] maskColumns(double[][] m, boolean[] mask, boolean keep) {
-        double[][] r = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            r[i] = m[i].clone();
-            for (int j = 0; j < mask.length; j++) {
-                if (mask[j] != keep) {
-                    r[i][j] = 0.0;
-                }
-            }
-        }
-        return r;
-    }
-
-    /** m with the rows i where mask[i] != keep set to zero. */
-    private static double[][] maskRows(double[][] m, boolean[] mask, boolean keep) {
-        double[][] r = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            r[i] = mask[i] == keep ? m[i].clone() : new double[m[i].length];
-        }
-        return r;
-    }
-
-    private static INDArray tensor(double[][][] t) {
-        int k = t.length;
-        int n = t[0].length;
-        double[] flat = new double[k * n * n];
-        for (int s = 0; s < k; s++) {
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(t[s][i], 0, flat, (s * n + i) * n, n);
-            }
-        }
-        return Nd4j.create(flat, new long[] {k, n, n}, Nd4j.defaultFloatingPointType());
+        return networks.unview(v, dim);
     }
 }

@@ -19,7 +19,8 @@ import org.nf4j.nn.Trainables;
  * 2015, section 6.2). With x [batch, 784] and eps ~ N(0, I) [batch, D] fed in:
  * <pre>
  *   encoder  h = act(x W + b)  (ReLU, or maxout over {@code pieces})
- *            mu, log sigma, and for planar/radial the amortised flow parameters, from h
+ *            mu, log sigma, and for amortisable flows their per-example parameters (the IAF: its
+ *            MADEs' contexts), from h through one linear head
  *   q0       z0 = mu + sigma * eps,  ln q0(z0) = -sum log sigma - |eps|^2/2 - D/2 ln 2 pi
  *   flow     z_K = f_K o ... o f_1 (z0)   (posterior only)
  *   decoder  logits = relu(z_K V1 + c1) V2 + c2,  ln p(x|z) = sum x l - softplus(l)

@@ -37,8 +37,8 @@ class MainTest {
     void unknownFlowIsOneLineListingTheChoices() {
         String[] r = run("toy", "--flow", "glow");
         assertEquals("2", r[0]);
-        assertEquals("nf4j: unknown flow 'glow'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester",
-                r[2].strip());
+        assertEquals("nf4j: unknown flow 'glow'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
+                + "sylvester-orth, sylvester-householder, iaf, affine-coupling", r[2].strip());
     }
 
     @Test
@@ -157,7 +157,8 @@ class MainTest {
     void trainRejectsBadInputInOneLine() {
         String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "realnvp", "--k", "20"}));
         assertEquals("2", r[0]);
-        assertEquals("nf4j: unknown flow 'realnvp'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester", r[2].strip());
+        assertEquals("nf4j: unknown flow 'realnvp'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
+                + "sylvester-orth, sylvester-householder, iaf, affine-coupling", r[2].strip());
         TrainCommand nice = new TrainCommand();
         new CommandLine(nice).parseArgs("--flow", "nice", "--k", "20");
         assertEquals(org.nf4j.flows.FlowKind.NICE_PERM, org.nf4j.flows.FlowKind.parse(nice.config().flow()));
@@ -222,10 +223,26 @@ class MainTest {
 
     @Test
     void shippedConfigFilesParse() {
-        for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20"}) {
+        for (String name : new String[] {"quick", "paper-planar-k20", "paper-nice-k20", "compare-k10"}) {
             TrainCommand cmd = new TrainCommand();
             new CommandLine(cmd).parseArgs("--config", "conf/" + name + ".properties");
             assertTrue(cmd.config().k() > 0, name);
+        }
+    }
+
+    /** The training commands of the equal-budget comparison (src/site/markdown/flows.md) resolve as documented. */
+    @Test
+    void comparisonCommandsResolve() {
+        for (String flow : new String[] {"planar", "householder", "sylvester", "sylvester-orth", "sylvester-householder",
+                                         "iaf", "affine-coupling"}) {
+            TrainCommand cmd = new TrainCommand();
+            new CommandLine(cmd).parseArgs("--config", "conf/compare-k10.properties", "--flow", flow, "--run-name",
+                    "cmp-" + flow + "-k10");
+            var c = cmd.config();
+            assertEquals(flow, c.flow());
+            assertEquals(10, c.k());
+            assertEquals(10_000L, c.steps());
+            assertEquals("cmp-" + flow + "-k10", c.resolvedRunName());
         }
     }
 

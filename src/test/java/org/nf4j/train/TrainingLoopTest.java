@@ -98,7 +98,12 @@ class TrainingLoopTest {
 
     /** A NICE model draws permutation matrices at build time: constants the checkpoint must carry. */
     private static TrainConfig nice(long seed) {
-        return DlgmTrainerTest.config(6, 1e-3).with("flow", "nice-perm").with("seed", Long.toString(seed));
+        return drawing("nice-perm", seed);
+    }
+
+    /** A model of a flow that draws permutations at build time (NICE, affine coupling). */
+    private static TrainConfig drawing(String flow, long seed) {
+        return DlgmTrainerTest.config(6, 1e-3).with("flow", flow).with("seed", Long.toString(seed));
     }
 
     private static INDArray negElbo(DlgmModel m) {
@@ -114,17 +119,18 @@ class TrainingLoopTest {
         return m.sameDiff().output(feed, DlgmModel.NEG_ELBO_PER_EXAMPLE).get(DlgmModel.NEG_ELBO_PER_EXAMPLE);
     }
 
-    @Test
-    void aCheckpointGivesTheSameModelWhateverTheBuildDrew(@TempDir Path dir) throws Exception {
-        train(nice(1), dir.resolve("run"), LoopSettings.Resume.NEVER);
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"nice-perm", "affine-coupling"})
+    void aCheckpointGivesTheSameModelWhateverTheBuildDrew(String flow, @TempDir Path dir) throws Exception {
+        train(drawing(flow, 1), dir.resolve("run"), LoopSettings.Resume.NEVER);
         Checkpoint c = new CheckpointStore(dir.resolve("run").resolve("checkpoints"), 2).latest(out).orElseThrow();
         assertEquals(Checkpoint.FORMAT, c.format());
-        assertFalse(c.constants().isEmpty(), "the NICE permutations are stored");
-        DlgmModel trained = DlgmTrainer.model(nice(1));
+        assertFalse(c.constants().isEmpty(), "the " + flow + " permutations are stored");
+        DlgmModel trained = DlgmTrainer.model(drawing(flow, 1));
         c.restoreModel(trained.sameDiff(), trained.trainableNames());
 
         // a build that draws other permutations (as a change in the order of random draws would)
-        DlgmModel otherDraw = DlgmTrainer.model(nice(2));
+        DlgmModel otherDraw = DlgmTrainer.model(drawing(flow, 2));
         List<String> differing = c.restoreModel(otherDraw.sameDiff(), otherDraw.trainableNames());
         assertFalse(differing.isEmpty(), "the other build drew other constants");
         assertEquals(0.0, negElbo(trained).sub(negElbo(otherDraw)).amaxNumber().doubleValue(), 0.0);
@@ -132,7 +138,7 @@ class TrainingLoopTest {
         // without its constants (format 1) the checkpoint would give another model: the test can fail
         Checkpoint withoutConstants = new Checkpoint(1, c.step(), c.iterator(), c.bestValidation(), c.config(), c.params(),
                 Map.of(), c.updaterState());
-        DlgmModel legacy = DlgmTrainer.model(nice(2));
+        DlgmModel legacy = DlgmTrainer.model(drawing(flow, 2));
         withoutConstants.restoreModel(legacy.sameDiff(), legacy.trainableNames());
         assertTrue(negElbo(trained).sub(negElbo(legacy)).amaxNumber().doubleValue() > 1e-3);
     }
