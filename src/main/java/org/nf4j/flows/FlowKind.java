@@ -214,8 +214,9 @@ public enum FlowKind {
     }
 
     /**
-     * The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester
-     * (also a flow's text in settings and JSON files).
+     * The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester,
+     * sylvester-orth, sylvester-householder, iaf, affine-coupling (also a flow's text in settings and
+     * JSON files).
      */
     @JsonValue
     public String id() {
