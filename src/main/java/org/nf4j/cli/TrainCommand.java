@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nf4j.config.ConfigFile;
 import org.nf4j.config.TrainConfig;
+import org.nf4j.data.MnistFetcher;
+import org.nf4j.data.MnistFolder;
+import org.nf4j.data.MnistSplit;
 import org.nf4j.flows.FlowKind;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
@@ -114,7 +117,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         System.out.println(backend.start());
-        MnistDigits digits = MnistDigits.load(c);
+        Path data = Path.of(c.dataDir()).toAbsolutePath().normalize();
+        new MnistFetcher(System.out::println).fetch(data);
+        MnistFolder digits = new MnistFolder(data.toString(), c.trainDigits() == MnistSplit.TRAIN_ALL.size());
         System.out.println("run " + name + ": " + c.toProperties().replace('\n', ' '));
         DlgmTrainer.Result r = new DlgmTrainer(c, runDir, logs.resolve(name), System.out).run(digits.train(), digits.validation(),
                 resuming ? LoopSettings.Resume.REQUIRED : LoopSettings.Resume.NEVER);

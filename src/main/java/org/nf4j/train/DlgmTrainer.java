@@ -44,7 +44,7 @@ public final class DlgmTrainer {
      * budget, annealing, intervals, executor ...) may change on a resumed run.
      */
     public static final Set<String> MODEL_KEYS = Set.of("flow", "k", "latent", "hidden", "maxout-pieces", "flow-init-scale",
-            "flow-lr-scale", "planar-centred", "optimizer", "seed", "batch", "binarization");
+            "flow-lr-scale", "planar-centred", "optimizer", "seed", "batch", "binarization", "train-digits");
 
     private final TrainConfig config;
     private final Path runDir;

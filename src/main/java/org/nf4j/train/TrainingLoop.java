@@ -22,8 +22,8 @@ import org.nf4j.runtime.NativeGarbage;
  * The one training loop of nf4j (MNIST, 2-D fits, grouped 2-D fits): it owns the update (compiled
  * or SameDiff step, updater, gradient-norm clipping per group), the annealing of beta, the stop on
  * a non-finite loss or gradient, checkpoints (every N updates and the last, the newest few kept,
- * {@code best.zip} on validation, or the last one for an objective without validation), resume, the progress line and TensorBoard scalars. What is
- * minimised and what data it reads is the {@link Objective}'s. An interrupted thread stops the loop
+ * {@code best.zip} on validation, or the last one for an objective without validation), resume, the
+ * progress line and TensorBoard scalars. What is minimised and what data it reads is the {@link Objective}'s. An interrupted thread stops the loop
  * at the next update with an {@link InterruptedIOException} (a cancelled Spark task).
  */
 public final class TrainingLoop {
@@ -110,8 +110,12 @@ public final class TrainingLoop {
             double rate = examples / Math.max(1e-9, (System.nanoTime() - start) / 1e9);
             for (int g = 0; g < groups; g++) {
                 smoothed[g] = Double.isNaN(smoothed[g]) ? losses[g] : 0.99 * smoothed[g] + 0.01 * losses[g];
-                if (log && !events.isEmpty()) {
-                    logScalars(events.get(g), result.outputs(), g, step, losses[g], norms[g], beta, rate);
+                if (log) {
+                    // read on every monitored update, logged or not (objectives keep what they report from it)
+                    Map<String, Double> terms = objective.monitored(result.outputs(), g);
+                    if (!events.isEmpty()) {
+                        logScalars(events.get(g), terms, step, losses[g], norms[g], beta, rate);
+                    }
                 }
             }
             boolean validate = step % settings.validateEvery() == 0 || step == total;
@@ -197,14 +201,14 @@ public final class TrainingLoop {
         }
     }
 
-    private void logScalars(EventWriter e, Map<String, INDArray> outputs, int group, long step, double loss, double norm,
-                            double beta, double rate) {
+    private void logScalars(EventWriter e, Map<String, Double> terms, long step, double loss, double norm, double beta,
+                            double rate) {
         e.scalar("train/free_energy", step, loss);
         e.scalar("train/beta", step, beta);
         e.scalar("train/grad_norm", step, norm);
         e.scalar("train/learning_rate", step, settings.updater().getLearningRate((int) step - 1, 0));
         e.scalar("train/examples_per_s", step, rate);
-        objective.monitored(outputs, group).forEach((tag, v) -> e.scalar(tag, step, v));
+        terms.forEach((tag, v) -> e.scalar(tag, step, v));
     }
 
     private String progressText(double[] smoothed, double beta, double rate, double validation) {

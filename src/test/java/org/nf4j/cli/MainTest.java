@@ -267,7 +267,8 @@ class MainTest {
         assertEquals(300, c.annealSteps());
 
         for (String[] changesTheModel : new String[][]{{"--flow", "planar"}, {"--k", "6"}, {"--seed", "2"},
-                {"--optimizer", "rmsprop"}, {"--batch", "50"}, {"--set", "hidden=100"}}) {
+                {"--optimizer", "rmsprop"}, {"--batch", "50"}, {"--set", "hidden=100"},
+                {"--set", "train-digits=60000"}}) {
             TrainCommand refused = new TrainCommand();
             new CommandLine(refused).parseArgs("--models", dir.toString(), "--resume", changesTheModel[0], changesTheModel[1]);
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
