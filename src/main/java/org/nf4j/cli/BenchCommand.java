@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "compiled or samediff (SameDiff's own session; default: ${DEFAULT-VALUE})")
     String executor;
 
-    @Option(names = "--profile", description = "also print where the compiled step's time goes, per op kind")
+    @Option(names = "--profile", description = "also print where the compiled step's time goes: per op kind, and the slowest ops with their input shapes")
     boolean profile;
 
     @Override

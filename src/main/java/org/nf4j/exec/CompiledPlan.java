@@ -71,32 +71,28 @@ final class CompiledPlan {
     }
 
     /**
-     * Runs the plan {@code runs} times on {@code feed}, timing every op, and returns the total
-     * nanoseconds per op kind (most first), divided by {@code runs}: where a step's time goes.
+     * Runs the plan {@code runs} times on {@code feed}, timing every op, and returns the
+     * nanoseconds per run of each op, in plan order: where a step's time goes.
      */
-    Map<String, Long> profile(Map<String, INDArray> feed, int runs) {
+    long[] profile(Map<String, INDArray> feed, int runs) {
         run(feed);
-        Map<String, Long> nanos = new java.util.HashMap<>();
+        long[] nanos = new long[steps.length];
         for (int r = 0; r < runs; r++) {
-            for (PlanStep s : steps) {
+            for (int i = 0; i < nanos.length; i++) {
                 long t0 = System.nanoTime();
-                s.run();
-                nanos.merge(s.kind(), System.nanoTime() - t0, Long::sum);
+                steps[i].run();
+                nanos[i] += System.nanoTime() - t0;
             }
         }
-        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
-        nanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue() / runs));
-        return sorted;
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] /= runs;
+        }
+        return nanos;
     }
 
-    /** Ops of each kind in one run. */
-    Map<String, Integer> counts() {
-        Map<String, Integer> n = new java.util.HashMap<>();
-        for (PlanStep s : steps) {
-            n.merge(s.kind(), 1, Integer::sum);
-        }
-        return n;
+    /** The ops of the plan, in the order {@link #profile} times them. */
+    java.util.List<PlanStep> steps() {
+        return java.util.List.of(steps);
     }
 
     /** The result of the last run (the build's own first run, before any {@link #run}). */

@@ -28,6 +28,11 @@ final class CustomOpStep implements PlanStep {
     }
 
     @Override
+    public String detail() {
+        return PlanSteps.detail((org.nd4j.autodiff.functions.DifferentialFunction) op, context.getInputArrays());
+    }
+
+    @Override
     public void rebind(int index, INDArray array) {
         context.setInputArray(index, array);
     }

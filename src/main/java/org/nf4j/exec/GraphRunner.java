@@ -118,21 +118,33 @@ public final class GraphRunner {
     }
 
     /**
-     * One line per op kind of the plan for {@code feed}'s shapes: count and time per run, most
-     * time first, from {@code runs} timed runs (builds the plan if needed; compiled only).
+     * Where the time of the plan for {@code feed}'s shapes goes, from {@code runs} timed runs (builds
+     * the plan if needed; compiled only): one line per op kind (count, time per run, most time first),
+     * then the {@code slowest} single ops with their names and input shapes (one op can dominate a kind).
      */
-    public List<String> profile(Map<String, INDArray> feed, int runs) {
+    public List<String> profile(Map<String, INDArray> feed, int runs, int slowest) {
         run(feed);
         CompiledPlan p = planFor(feed);
         if (p == null) {
             throw new IllegalStateException("no compiled plan: the runner uses " + executor.key());
         }
-        Map<String, Integer> counts = p.counts();
-        List<String> lines = new java.util.ArrayList<>();
-        for (Map.Entry<String, Long> e : p.profile(feed, runs).entrySet()) {
-            lines.add(String.format(java.util.Locale.ROOT, "%-28s %4d ops %9.3f ms", e.getKey(), counts.get(e.getKey()),
-                    e.getValue() / 1e6));
+        long[] nanos = p.profile(feed, runs);
+        List<PlanStep> steps = p.steps();
+        Map<String, Long> byKind = new java.util.HashMap<>();
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < nanos.length; i++) {
+            byKind.merge(steps.get(i).kind(), nanos[i], Long::sum);
+            counts.merge(steps.get(i).kind(), 1, Integer::sum);
         }
+        List<String> lines = new java.util.ArrayList<>();
+        byKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> lines.add(String.format(java.util.Locale.ROOT, "%-28s %4d ops %9.3f ms", e.getKey(),
+                        counts.get(e.getKey()), e.getValue() / 1e6)));
+        lines.add("slowest ops (output, input shapes):");
+        java.util.stream.IntStream.range(0, nanos.length).boxed()
+                .sorted((a, b) -> Long.compare(nanos[b], nanos[a])).limit(slowest)
+                .forEach(i -> lines.add(String.format(java.util.Locale.ROOT, "%9.3f ms  %s %s", nanos[i] / 1e6,
+                        steps.get(i).kind(), steps.get(i).detail())));
         return lines;
     }
 

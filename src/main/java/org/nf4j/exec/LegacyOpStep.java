@@ -66,6 +66,11 @@ final class LegacyOpStep implements PlanStep {
     }
 
     @Override
+    public String detail() {
+        return PlanSteps.detail((org.nd4j.autodiff.functions.DifferentialFunction) op, java.util.List.of(inputs));
+    }
+
+    @Override
     public void rebind(int index, INDArray array) {
         inputs[index] = array;
         if (!(second == Second.AXIS && index == 1)) {

@@ -12,4 +12,7 @@ interface PlanStep {
 
     /** The op's kind, e.g. {@code matmul} or {@code mul_scalar}: what a profile groups by. */
     String kind();
+
+    /** The op's own name in the graph and the shapes of its inputs: what a profile's slowest-ops list shows. */
+    String detail();
 }

@@ -51,14 +51,14 @@ public final class TrainingBenchmark {
     }
 
     /**
-     * Where the compiled step's time goes: one line per op kind (count, ms per step), from
-     * {@code runs} timed runs of the gradient step on random binary images.
+     * Where the compiled step's time goes: one line per op kind (count, ms per step), then the 12
+     * slowest single ops, from {@code runs} timed runs of the gradient step on random binary images.
      */
     public static List<String> profile(TrainConfig config, int runs) {
         DlgmModel model = DlgmTrainer.model(config);
         GraphRunner runner = GraphRunner.gradients(model.sameDiff(), List.of(DlgmModel.LOSS), model.trainableNames(),
                 Executor.COMPILED);
-        return runner.profile(feed(randomImages(config.batch()), new StepNoise(1).at(0, config.batch(), config.latent())), runs);
+        return runner.profile(feed(randomImages(config.batch()), new StepNoise(1).at(0, config.batch(), config.latent())), runs, 12);
     }
 
     /** {@code rows} random binary images (seed 1), in the default floating-point type. */
