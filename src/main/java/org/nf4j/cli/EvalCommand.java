@@ -11,6 +11,7 @@ import org.nf4j.config.ConfigFile;
 import org.nf4j.data.MnistFetcher;
 import org.nf4j.data.MnistSplit;
 import org.nf4j.data.MnistSplitData;
+import org.nf4j.eval.EvalResult;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.eval.ImportanceSampler;
 import org.nf4j.eval.PairedDifference;
@@ -59,6 +60,10 @@ public final class EvalCommand implements Callable<Integer> {
                     + "in the same order, e.g. the same seeds), per digit with paired standard errors, and with several "
                     + "runs the mean difference ± its standard error across them")
     List<String> baselines = List.of();
+
+    @Option(names = "--again", description = "evaluate even where eval.json already holds this evaluation of the "
+            + "checkpoint (it is reused otherwise: the numbers would be the same)")
+    boolean again;
 
     @Option(names = "--executor", defaultValue = "compiled",
             description = "compiled or samediff (SameDiff's own session, for comparison; default: ${DEFAULT-VALUE})")
@@ -122,7 +127,14 @@ public final class EvalCommand implements Callable<Integer> {
             Path runDir = runDirs.get(i);
             Path data = dataDir(runDir);
             new MnistFetcher(System.out::println).fetch(data);
-            EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), MnistSplitData.load(data, s.split()), s, System.out);
+            MnistSplitData digits = MnistSplitData.load(data, s.split());
+            EvalResult done = again ? null : EvalRun.reusable(runDir, s, digits.size());
+            if (done != null) {
+                System.out.println("reusing " + runDir.resolve(EvalRun.EVAL_JSON) + " (the same evaluation of this checkpoint; "
+                        + "--again to redo it): " + done.summaryLine());
+            } else {
+                EvalRun.run(runDir, logs.resolve(runDir.getFileName().toString()), digits, s, System.out);
+            }
             if (!baselineFiles.isEmpty()) {
                 PairedDifference d = PairedDifference.of(PairedDifference.file(runDir, s.split().cliName()), baselineFiles.get(i));
                 pairs.add(d);

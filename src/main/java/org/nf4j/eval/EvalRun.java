@@ -106,6 +106,31 @@ public final class EvalRun {
         return r;
     }
 
+    /**
+     * The run's {@code eval.json} if it holds these settings' evaluation of the checkpoint as it is now
+     * (same file name, step, split, S, seed and number of digits; the checkpoint not written after it;
+     * the per-digit file beside it), else null: evaluating again would give the same numbers.
+     */
+    public static EvalResult reusable(Path runDir, Settings s, int splitSize) throws IOException {
+        Path file = runDir.resolve(EVAL_JSON);
+        if (!Files.exists(file) || !Files.exists(PairedDifference.file(runDir, s.split().cliName()))) {
+            return null;
+        }
+        EvalResult r;
+        try {
+            r = EvalResult.parse(Files.readString(file));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        long examples = s.limit() > 0 ? Math.min(s.limit(), splitSize) : splitSize;
+        Path checkpoint = checkpointFile(runDir, s.checkpoint());
+        boolean same = r.split().equals(s.split().cliName()) && r.isSamples() == s.samples() && r.seed() == s.seed()
+                && r.examples() == examples && Path.of(r.checkpoint()).getFileName().equals(checkpoint.getFileName())
+                && Files.getLastModifiedTime(checkpoint).compareTo(Files.getLastModifiedTime(file)) <= 0
+                && r.checkpointStep() == Checkpoint.read(checkpoint).step();
+        return same ? r : null;
+    }
+
     /** Means and standard errors across examples. */
     public static EvalResult summarise(String run, String checkpoint, long step, Settings s, ImportanceSampler.Estimate[] e,
                                        double seconds) {

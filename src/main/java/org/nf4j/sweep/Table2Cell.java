@@ -14,7 +14,6 @@ import org.nf4j.data.MnistSplitData;
 import org.nf4j.eval.EvalResult;
 import org.nf4j.eval.EvalRun;
 import org.nf4j.spark.SweepCell;
-import org.nf4j.train.Checkpoint;
 import org.nf4j.train.CheckpointStore;
 import org.nf4j.train.DlgmTrainer;
 import org.nf4j.train.LoopSettings;
@@ -94,7 +93,7 @@ public record Table2Cell(String flow, int k, TrainConfig config) implements Swee
             trained = r.steps();
             out.println(String.format(Locale.ROOT, "trained %s in %s", run(), ProgressLine.duration((System.nanoTime() - start) / 1e9)));
         }
-        EvalResult result = reusableEval(runDir, eval, test.size());
+        EvalResult result = EvalRun.reusable(runDir, eval, test.size());
         if (result != null) {
             out.println("reusing " + runDir.resolve(EvalRun.EVAL_JSON) + ": " + result.summaryLine());
         } else {
@@ -143,25 +142,5 @@ public record Table2Cell(String flow, int k, TrainConfig config) implements Swee
             throw new IllegalStateException("run folder " + runDir + " was made with other settings ("
                     + SettingsDiff.describe(theirs, mine, differing) + "): use another --prefix, or delete the folder");
         }
-    }
-
-    /** The run's eval.json if it was made with these settings from the current best checkpoint, else null. */
-    static EvalResult reusableEval(Path runDir, EvalRun.Settings s, int splitSize) throws IOException {
-        Path file = runDir.resolve(EvalRun.EVAL_JSON);
-        if (!Files.exists(file)) {
-            return null;
-        }
-        EvalResult r;
-        try {
-            r = EvalResult.parse(Files.readString(file));
-        } catch (RuntimeException e) {
-            return null;
-        }
-        long examples = s.limit() > 0 ? Math.min(s.limit(), splitSize) : splitSize;
-        Path checkpoint = EvalRun.checkpointFile(runDir, s.checkpoint());
-        boolean same = r.split().equals(s.split().cliName()) && r.isSamples() == s.samples() && r.seed() == s.seed()
-                && r.examples() == examples && Path.of(r.checkpoint()).getFileName().equals(checkpoint.getFileName())
-                && r.checkpointStep() == Checkpoint.read(checkpoint).step();
-        return same ? r : null;
     }
 }

@@ -114,4 +114,31 @@ class EvalRunTest {
                 e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
+
+    @Test
+    void anEvaluationIsReusedOnlyForTheSameSettingsAndAnUnchangedCheckpoint() throws Exception {
+        Path copy = dir.resolve("reused");
+        Files.createDirectories(copy.resolve("checkpoints"));
+        for (String f : List.of("best.zip", "step-0000000030.zip")) {
+            Files.copy(runDir.resolve("checkpoints").resolve(f), copy.resolve("checkpoints").resolve(f));
+        }
+        assertEquals(null, EvalRun.reusable(copy, settings("best", 7, 12), test.size()), "nothing evaluated yet");
+        EvalResult r = EvalRun.run(copy, null, test, settings("best", 7, 12), QUIET);
+        assertEquals(r, EvalRun.reusable(copy, settings("best", 7, 12), test.size()));
+        assertEquals(r, EvalRun.reusable(copy, new EvalRun.Settings("best", MnistSplit.TEST, 7, 1, 12, 3,
+                org.nf4j.exec.Executor.SAMEDIFF), test.size()), "rows per call and executor leave the numbers alone");
+        assertEquals(null, EvalRun.reusable(copy, settings("best", 8, 12), test.size()), "other S");
+        assertEquals(null, EvalRun.reusable(copy, settings("best", 7, 13), test.size()), "other digits");
+        assertEquals(null, EvalRun.reusable(copy, settings("latest", 7, 12), test.size()), "other checkpoint file");
+        assertEquals(null, EvalRun.reusable(copy, new EvalRun.Settings("best", MnistSplit.TEST, 7, 2, 12, 10_000),
+                test.size()), "other seed");
+        Path best = copy.resolve("checkpoints").resolve("best.zip");
+        java.nio.file.attribute.FileTime evaluated = Files.getLastModifiedTime(copy.resolve(EvalRun.EVAL_JSON));
+        Files.setLastModifiedTime(best, java.nio.file.attribute.FileTime.fromMillis(evaluated.toMillis() + 5_000));
+        assertEquals(null, EvalRun.reusable(copy, settings("best", 7, 12), test.size()), "checkpoint written after it");
+        Files.setLastModifiedTime(best, evaluated);
+        assertEquals(r, EvalRun.reusable(copy, settings("best", 7, 12), test.size()));
+        Files.delete(PairedDifference.file(copy, "test"));
+        assertEquals(null, EvalRun.reusable(copy, settings("best", 7, 12), test.size()), "per-digit file gone");
+    }
 }
