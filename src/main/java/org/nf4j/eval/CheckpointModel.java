@@ -17,7 +17,12 @@ public final class CheckpointModel {
 
     /** A fresh model (in ND4J's default floating-point type) holding the checkpoint's parameters. */
     public static DlgmModel load(Checkpoint c) {
-        DlgmModel model = DlgmTrainer.model(config(c));
+        return load(c, DlgmModel.Encoding.PER_ROW);
+    }
+
+    /** The same, with the encoder run once per row or once per digit (see {@link DlgmModel.Encoding}). */
+    public static DlgmModel load(Checkpoint c, DlgmModel.Encoding encoding) {
+        DlgmModel model = DlgmTrainer.model(config(c), encoding);
         c.restoreModel(model.sameDiff(), model.trainableNames());
         return model;
     }

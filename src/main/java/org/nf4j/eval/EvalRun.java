@@ -81,7 +81,7 @@ public final class EvalRun {
     public static EvalResult run(Path runDir, Path logDir, MnistSplitData data, Settings s, PrintStream out) throws IOException {
         Path file = checkpointFile(runDir, s.checkpoint());
         Checkpoint c = Checkpoint.read(file);
-        DlgmModel model = CheckpointModel.load(c);
+        DlgmModel model = CheckpointModel.load(c, DlgmModel.Encoding.ONCE_PER_DIGIT);
         String name = runDir.getFileName().toString();
         out.println(String.format(Locale.ROOT, "evaluating %s at step %d on the %s split: S = %d importance samples per "
                 + "example%s", file, c.step(), s.split().cliName(), s.samples(),

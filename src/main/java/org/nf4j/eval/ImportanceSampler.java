@@ -21,7 +21,9 @@ import org.nf4j.train.StepNoise;
  * </pre>
  * The model's {@link DlgmModel#NEG_ELBO_PER_EXAMPLE} is ln q0(z0) - sum ln|det J| - ln p(x|z_K)
  * - ln N(z_K; 0, I) = -ln w exactly (constants included, beta plays no part in it), so ln w is
- * read straight off the graph. The S samples of one example are the S rows of a tiled batch; rows
+ * read straight off the graph. The S samples of one example are S rows (with a model built
+ * {@link DlgmModel.Encoding#ONCE_PER_DIGIT}, the encoder runs once per digit and its outputs are
+ * repeated S times; otherwise the digit itself is tiled S times: the same numbers); rows
  * go through the graph in chunks of at most {@code maxRows} (several examples per chunk when S is
  * small, one example over several chunks when S is large), so memory stays bounded for any S. The
  * ln w are collected in double and combined by {@link LogMeanExp}; the same S values give the
@@ -108,14 +110,24 @@ public final class ImportanceSampler {
         double[] logW = new double[rows];
         INDArray beta = Nd4j.scalar(dtype, 1.0);
         INDArray xd = x.castTo(dtype);
+        boolean oncePerDigit = model.encoding() == DlgmModel.Encoding.ONCE_PER_DIGIT;
         for (int r0 = 0; r0 < rows; r0 += maxRows) {
             int r1 = Math.min(rows, r0 + maxRows);
-            int[] which = new int[r1 - r0];
-            for (int r = r0; r < r1; r++) {
-                which[r - r0] = g0 + r / samples;
-            }
             Map<String, INDArray> feed = new HashMap<>();
-            feed.put("x", Nd4j.pullRows(xd, 1, which));
+            if (oncePerDigit) {
+                // a chunk is whole digits (g S <= maxRows rows) or a part of one digit (S > maxRows)
+                int first = g0 + r0 / samples;
+                int last = g0 + (r1 - 1) / samples;
+                int[] which = java.util.stream.IntStream.rangeClosed(first, last).toArray();
+                feed.put("x", Nd4j.pullRows(xd, 1, which));
+                feed.put(DlgmModel.COPIES, Nd4j.zeros(dtype, 1, (r1 - r0) / which.length, 1));
+            } else {
+                int[] which = new int[r1 - r0];
+                for (int r = r0; r < r1; r++) {
+                    which[r - r0] = g0 + r / samples;
+                }
+                feed.put("x", Nd4j.pullRows(xd, 1, which));
+            }
             feed.put("eps", allEps.get(NDArrayIndex.interval(r0, r1), NDArrayIndex.all()).dup());
             feed.put("beta", beta);
             NativeGarbage.collectIfDue();

@@ -47,9 +47,28 @@ public final class DlgmModel {
     public static final String Z0 = "z0";
     /** The posterior samples after the flow, z_K [batch, D] (z0 itself for K = 0). */
     public static final String ZK = "zK";
+    /**
+     * With {@link Encoding#ONCE_PER_DIGIT}: zeros [1, S, 1] whose shape says how many rows (samples)
+     * each digit of {@code x} becomes.
+     */
+    public static final String COPIES = "copies";
+
+    /** How the rows of {@code eps} relate to the digits of {@code x}. */
+    public enum Encoding {
+        /** One row of eps per row of x (training, validation): the encoder runs on every row. */
+        PER_ROW,
+        /**
+         * x holds n digits, eps n S rows (S = the length of {@link #COPIES}, digit after digit): the
+         * encoder and its amortised flow parameters run once per digit and are repeated S times. The
+         * same numbers as PER_ROW on x tiled S times, for a fraction of the encoder's cost: what
+         * importance sampling wants (S = 200 samples of each digit).
+         */
+        ONCE_PER_DIGIT
+    }
 
     private final SameDiff sd = SameDiff.create();
     private final int latent;
+    private final Encoding encoding;
 
     /**
      * @param kind  the flow, or null with k = 0 for the diagonal-Gaussian baseline
@@ -68,17 +87,28 @@ public final class DlgmModel {
      */
     public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, double flowLrScale,
                      FlowOptions options, long seed) {
+        this(kind, k, latent, hidden, pieces, flowInitScale, flowLrScale, options, seed, Encoding.PER_ROW);
+    }
+
+    /** The model with the given relation of {@code eps}' rows to {@code x}'s digits (same parameters for the same seed). */
+    public DlgmModel(FlowKind kind, int k, int latent, int hidden, int pieces, double flowInitScale, double flowLrScale,
+                     FlowOptions options, long seed, Encoding encoding) {
         this.latent = latent;
+        this.encoding = encoding;
         Random rng = new Random(seed);
         DataType dt = Nd4j.defaultFloatingPointType();
-        SDVariable x = sd.placeHolder("x", dt, -1, PIXELS);
+        SDVariable digits = sd.placeHolder("x", dt, -1, PIXELS);
         SDVariable eps = sd.placeHolder("eps", dt, -1, latent);
         SDVariable beta = sd.placeHolder("beta", dt);
+        SDVariable copies = encoding == Encoding.ONCE_PER_DIGIT ? sd.placeHolder(COPIES, dt, 1, -1, 1) : null;
+        java.util.function.BiFunction<SDVariable, Integer, SDVariable> perRow = (v, width) -> copies == null ? v
+                : sd.reshape(sd.expandDims(v, 1).add(copies), -1, width);
+        SDVariable x = perRow.apply(digits, PIXELS);
 
-        SDVariable pre = DenseLayer.he(sd, "enc/hidden", PIXELS, hidden * pieces, rng).apply(sd, x);
+        SDVariable pre = DenseLayer.he(sd, "enc/hidden", PIXELS, hidden * pieces, rng).apply(sd, digits);
         SDVariable h = pieces == 1 ? Relu.of(sd, pre) : sd.reshape(pre, -1, hidden, pieces).max(2);
-        SDVariable mu = DenseLayer.linear(sd, "enc/mu", hidden, latent, rng).apply(sd, h);
-        SDVariable logSigma = new DenseLayer(sd, "enc/logSigma", hidden, latent, 0.01, rng).apply(sd, h);
+        SDVariable mu = perRow.apply(DenseLayer.linear(sd, "enc/mu", hidden, latent, rng).apply(sd, h), latent);
+        SDVariable logSigma = perRow.apply(new DenseLayer(sd, "enc/logSigma", hidden, latent, 0.01, rng).apply(sd, h), latent);
         SDVariable z0 = mu.add(eps.mul(sd.math.exp(logSigma)));
         SDVariable logQ0 = eps.mul(eps).sum(1).mul(-0.5).sub(logSigma.sum(1)).sub(0.5 * latent * LOG_2PI);
 
@@ -90,6 +120,9 @@ public final class DlgmModel {
                     : new DenseLayer(sd, "enc/flow", hidden, n, flowInitScale / flowLrScale, rng).apply(sd, h);
             if (raw != null && flowLrScale != 1.0) {
                 raw = raw.mul(flowLrScale);
+            }
+            if (raw != null) {
+                raw = perRow.apply(raw, n);
             }
             FlowOutput out = kind.amortised(sd, "flow", latent, k, raw, options, rng).forward(z0);
             zK = out.z();
@@ -119,6 +152,11 @@ public final class DlgmModel {
         SDVariable prior = sd.placeHolder("zPrior", dt, -1, latent);
         sd.identity(PRIOR_SAMPLES, sd.nn.sigmoid(dec2.apply(sd, Relu.of(sd, dec1.apply(sd, prior)))));
         sd.identity(PRIOR_LOGITS, dec2.apply(sd, Relu.of(sd, dec1.apply(sd, prior))));
+    }
+
+    /** How eps' rows relate to x's digits. */
+    public Encoding encoding() {
+        return encoding;
     }
 
     public SameDiff sameDiff() {

@@ -72,9 +72,14 @@ public final class DlgmTrainer {
     }
 
     public static DlgmModel model(TrainConfig c) {
+        return model(c, DlgmModel.Encoding.PER_ROW);
+    }
+
+    /** The run's model, its encoder run once per row (training) or once per digit (importance sampling). */
+    public static DlgmModel model(TrainConfig c, DlgmModel.Encoding encoding) {
         FlowKind kind = c.k() == 0 ? null : FlowKind.parse(c.flow());
         return new DlgmModel(kind, c.k(), c.latent(), c.hidden(), c.maxoutPieces(), c.flowInitScale(), c.flowLrScale(),
-                FlowOptions.defaults().withPlanarCentred(c.planarCentred()), c.seed());
+                FlowOptions.defaults().withPlanarCentred(c.planarCentred()), c.seed(), encoding);
     }
 
     /** The configuration as a checkpoint stores it: every key, the run name resolved. */
