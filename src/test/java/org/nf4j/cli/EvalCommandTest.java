@@ -32,6 +32,9 @@ class EvalCommandTest {
         assertEquals(5000, s.samples());
         assertEquals("latest", s.checkpoint());
         assertEquals(500, s.limit());
+        assertEquals(false, cmd.again, "an evaluation already in eval.json is reused unless --again");
+        new CommandLine(cmd).parseArgs("--again");
+        assertEquals(true, cmd.again);
     }
 
     @Test
