@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -118,7 +119,7 @@ public final class ImportanceSampler {
                 // a chunk is whole digits (g S <= maxRows rows) or a part of one digit (S > maxRows)
                 int first = g0 + r0 / samples;
                 int last = g0 + (r1 - 1) / samples;
-                int[] which = java.util.stream.IntStream.rangeClosed(first, last).toArray();
+                int[] which = IntStream.rangeClosed(first, last).toArray();
                 feed.put("x", Nd4j.pullRows(xd, 1, which));
                 feed.put(DlgmModel.COPIES, Nd4j.zeros(dtype, 1, (r1 - r0) / which.length, 1));
             } else {

@@ -2,6 +2,7 @@ package org.nf4j.model;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -101,7 +102,7 @@ public final class DlgmModel {
         SDVariable eps = sd.placeHolder("eps", dt, -1, latent);
         SDVariable beta = sd.placeHolder("beta", dt);
         SDVariable copies = encoding == Encoding.ONCE_PER_DIGIT ? sd.placeHolder(COPIES, dt, 1, -1, 1) : null;
-        java.util.function.BiFunction<SDVariable, Integer, SDVariable> perRow = (v, width) -> copies == null ? v
+        BiFunction<SDVariable, Integer, SDVariable> perRow = (v, width) -> copies == null ? v
                 : sd.reshape(sd.expandDims(v, 1).add(copies), -1, width);
         SDVariable x = perRow.apply(digits, PIXELS);
 
