@@ -3,10 +3,12 @@ package org.nf4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -47,41 +49,55 @@ class ToyGridOnClusterTest {
             assertEquals(Files.readString(dir.resolve("local").resolve("bounds.md")),
                     Files.readString(dir.resolve("on-cluster").resolve("bounds.md")));
 
-            // one core: u1 trains first, then u3; the worker dies once u3 has its first checkpoint
+            // one core: u1 trains first, then u3; the worker dies once u3 has its first checkpoint (toy runs keep
+            // only their newest, so any step-*.zip). The wait also covers the executor's start (a JVM: ~5 s here)
             Path out = dir.resolve("dies");
-            String[] dies = grid(out, "u1,u3", 3000, onCluster(cluster, "--ks", "2", "--separately",
-                    "--conf", "spark.nf4j.executorWait=5s"));
+            String[] dies = grid(out, "u1,u3", STEPS_WHEN_DYING, onCluster(cluster, "--ks", "2", "--separately",
+                    "--conf", "spark.nf4j.executorWait=20s"));
             CompletableFuture<String[]> sweep = CompletableFuture.supplyAsync(() -> MainTest.run(dies));
-            Path first = firstToAppear(out.resolve("u1-radial-k2").resolve("summary.json"), out.resolve("u3-radial-k2").resolve("summary.json"), sweep);
+            Path first = firstToAppear(() -> Stream.of("u1-radial-k2", "u3-radial-k2").map(c -> out.resolve(c).resolve("summary.json"))
+                    .filter(Files::exists).findFirst().orElse(null), sweep);
             Path other = first.getParent().getFileName().toString().startsWith("u1") ? out.resolve("u3-radial-k2") : out.resolve("u1-radial-k2");
-            firstToAppear(other.resolve("checkpoints").resolve("step-0000001000.zip"), null, sweep);
+            firstToAppear(() -> firstCheckpoint(other.resolve("checkpoints")), sweep);
             cluster.killWorker();
             r = sweep.get(120, TimeUnit.SECONDS);
             assertEquals("1", r[0], r[1] + r[2]);
-            assertTrue(r[2].startsWith("nf4j: no Spark executor has been running for 5 s on " + cluster.url()), r[2]);
+            assertTrue(r[2].startsWith("nf4j: no Spark executor has been running for 20 s on " + cluster.url()), r[2]);
             assertEquals(1, r[2].strip().lines().count(), r[2]);
             assertTrue(Files.exists(first), "the finished cell is kept");
 
-            r = MainTest.run(grid(out, "u1,u3", 3000, List.of("--ks", "2", "--separately", "--master", "local[2]")));
+            r = MainTest.run(grid(out, "u1,u3", STEPS_WHEN_DYING, List.of("--ks", "2", "--separately", "--master", "local[2]")));
             assertEquals("0", r[0], r[2]);
             assertTrue(Files.exists(other.resolve("summary.json")));
         }
     }
 
-    /** Waits for the first of two files to exist (while the sweep runs); returns it. */
-    private static Path firstToAppear(Path a, Path b, CompletableFuture<String[]> sweep) throws Exception {
+    /** The dying grid's updates per cell: 1,000 (its first checkpoint) to the end is seconds, time to kill the worker. */
+    private static final int STEPS_WHEN_DYING = 8000;
+
+    /** Waits (while the sweep runs) until {@code probe} finds a file; returns it. */
+    private static Path firstToAppear(Callable<Path> probe, CompletableFuture<String[]> sweep) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < end) {
-            for (Path p : Stream.of(a, b).filter(java.util.Objects::nonNull).toList()) {
-                if (Files.exists(p)) {
-                    return p;
-                }
+            Path p = probe.call();
+            if (p != null) {
+                return p;
             }
             if (sweep.isDone()) {
-                throw new AssertionError("the sweep ended before " + a + " appeared: " + String.join("\n", sweep.get()));
+                throw new AssertionError("the sweep ended before the file appeared: " + String.join("\n", sweep.get()));
             }
             Thread.sleep(50);
         }
-        throw new AssertionError(a + " did not appear");
+        throw new AssertionError("the file did not appear");
+    }
+
+    /** A checkpoint in {@code folder}, or null. */
+    private static Path firstCheckpoint(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("step-\\d+\\.zip")).findFirst().orElse(null);
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Cells become tasks, longest first; results reach the driver; failures end in one line. */
@@ -26,6 +29,9 @@ class SweepEngineTest {
         context.out().println("squaring " + cell.value() + " on executor " + context.executor());
         return cell.value() * cell.value();
     };
+
+    /** Reached by tasks (local mode runs them in this process); a latch cannot travel in a task. */
+    private static final AtomicReference<CountDownLatch> OTHERS_AT_DRIVER = new AtomicReference<>();
 
     private static final List<Square> CELLS = List.of(new Square("small", 1, 2), new Square("large", 30, 3),
             new Square("medium", 5, 4));
@@ -53,8 +59,14 @@ class SweepEngineTest {
 
     @Test
     void aCellFailingOnEveryAttemptEndsTheSweepInOneLineAfterTheOthersFinished() {
+        // small fails only once the driver holds the other two results: Spark hands a result over after
+        // it has freed the slot, so without the wait small's four attempts could end the job first
+        OTHERS_AT_DRIVER.set(new CountDownLatch(2));
         CellTask<Square, Integer> failsOnSmall = (cell, context) -> {
             if (cell.name().equals("small")) {
+                if (!OTHERS_AT_DRIVER.get().await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other cells' results never reached the driver");
+                }
                 throw new java.io.IOException("disk full");
             }
             return SQUARE.run(cell, context);
@@ -64,7 +76,10 @@ class SweepEngineTest {
         SweepFailedException e = assertThrows(SweepFailedException.class, () -> {
             try (SweepEngine engine = LocalSpark.engine(1)) {
                 engine.run(CELLS, failsOnSmall, new PrintStream(console, true, StandardCharsets.UTF_8),
-                        (cell, outcome) -> finished.add(cell.name()));
+                        (cell, outcome) -> {
+                            finished.add(cell.name());
+                            OTHERS_AT_DRIVER.get().countDown();
+                        });
             }
         });
         assertEquals("cell small: disk full (failed on all 4 attempts; the 2 cells finished before are kept)", e.getMessage());

@@ -160,8 +160,10 @@ class Table2SweepTest {
         Files.write(best, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         org.nf4j.spark.SweepFailedException e = assertThrows(org.nf4j.spark.SweepFailedException.class, () -> run(s));
         assertTrue(e.getMessage().startsWith("cell t2-planar-k2: damaged or truncated checkpoint ")
-                && e.getMessage().contains("best.zip") && e.getMessage().contains("the 1 cell finished before are kept"),
+                && e.getMessage().contains("best.zip"),
                 e.getMessage());
+        // whether the reused diagonal cell reached the driver before the job was aborted is Spark's timing
+        // ("the 1 cell finished before are kept" or nothing); SweepEngineTest pins that clause down
         assertEquals(1, e.getMessage().lines().count());
         assertTrue(e.cellCause() instanceof IOException, "exit code 1, a failure of the run: " + e.cellCause());
     }

@@ -72,7 +72,7 @@ class RunLockTest {
         Path run = dir.resolve("run");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldRunLock.class.getName(), run.toString())
-                .redirectErrorStream(true).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start(); // stderr apart: a JVM may print "Picked up ..." there first
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", lines.readLine());
