@@ -25,7 +25,7 @@ public final class ToyCommand implements Callable<Integer> {
 
     @Option(names = "--flow", defaultValue = "planar",
             description = "planar, radial, nice-perm, nice-orth, circular, householder, sylvester, sylvester-orth, "
-                    + "sylvester-householder, iaf or affine-coupling (default: ${DEFAULT-VALUE})")
+                    + "sylvester-householder, iaf, iaf-wide or affine-coupling (default: ${DEFAULT-VALUE})")
     String flow;
 
     @Option(names = "--k", defaultValue = "32", description = "number of flow steps (default: ${DEFAULT-VALUE})")

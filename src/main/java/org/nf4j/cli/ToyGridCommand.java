@@ -31,7 +31,7 @@ public final class ToyGridCommand implements Callable<Integer> {
 
     @Option(names = "--flows", split = ",", defaultValue = "planar,radial,nice-perm,nice-orth,circular",
             description = "the paper's flows by default: ${DEFAULT-VALUE}; the others (householder, sylvester, "
-                    + "sylvester-orth, sylvester-householder, iaf, affine-coupling) by name")
+                    + "sylvester-orth, sylvester-householder, iaf, iaf-wide, affine-coupling) by name")
     List<String> flows;
 
     @Option(names = "--ks", split = ",", defaultValue = "2,8,32", description = "default: ${DEFAULT-VALUE}")

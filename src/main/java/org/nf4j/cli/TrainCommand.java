@@ -32,7 +32,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingSettings training = new TrainingSettings();
 
     @Option(names = "--flow", description = "planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
-            + "sylvester-orth, sylvester-householder, iaf, affine-coupling (default: planar)")
+            + "sylvester-orth, sylvester-householder, iaf, iaf-wide, affine-coupling (default: planar)")
     String flow;
 
     @Option(names = "--k", description = "flow steps; 0 = diagonal Gaussian (default: 10)")

@@ -157,13 +157,11 @@ public enum FlowKind {
                     membership, groups, rng);
         }
     },
-    /** Inverse autoregressive flow; amortised, its MADEs get a context from the encoder. */
+    /** Inverse autoregressive flow (scale sigma in (0, 1)); amortised, its MADEs get a context from the encoder. */
     IAF("iaf", true) {
         @Override
         Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
-            int[] hidden = InverseAutoregressiveFlow.defaultHidden(dim);
-            return raw != null ? InverseAutoregressiveFlow.amortised(sd, name, dim, k, hidden, o.niceGain(), raw, rng)
-                    : InverseAutoregressiveFlow.global(sd, name, dim, k, hidden, o.niceGain(), rng);
+            return iaf(InverseAutoregressiveFlow.Scale.GATED, sd, name, dim, k, raw, o, rng);
         }
 
         @Override
@@ -174,8 +172,27 @@ public enum FlowKind {
         @Override
         Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
                            Random rng) {
-            return InverseAutoregressiveFlow.grouped(sd, name, dim, k, InverseAutoregressiveFlow.defaultHidden(dim),
-                    o.niceGain(), groups, rng);
+            return InverseAutoregressiveFlow.grouped(sd, name, InverseAutoregressiveFlow.Scale.GATED, dim, k,
+                    InverseAutoregressiveFlow.defaultHidden(dim), o.niceGain(), groups, rng);
+        }
+    },
+    /** The IAF with its scale widened to 2 sigma in (0, 2), starting at 1: steps can also expand volume. */
+    IAF_WIDE("iaf-wide", true) {
+        @Override
+        Flow create(SameDiff sd, String name, int dim, int k, SDVariable raw, FlowOptions o, Random rng) {
+            return iaf(InverseAutoregressiveFlow.Scale.WIDE, sd, name, dim, k, raw, o, rng);
+        }
+
+        @Override
+        public int amortisedSize(int dim, int k) {
+            return IAF.amortisedSize(dim, k);
+        }
+
+        @Override
+        Flow createGrouped(SameDiff sd, String name, int dim, int k, SDVariable membership, int groups, FlowOptions o,
+                           Random rng) {
+            return InverseAutoregressiveFlow.grouped(sd, name, InverseAutoregressiveFlow.Scale.WIDE, dim, k,
+                    InverseAutoregressiveFlow.defaultHidden(dim), o.niceGain(), groups, rng);
         }
     },
     /** Real NVP's affine coupling with NICE's networks (niceHidden, niceGain) and folded permutations. */
@@ -200,6 +217,14 @@ public enum FlowKind {
         return (dim + 1) / 2;
     }
 
+    /** K IAF steps with the default MADE, amortised by {@code raw} or global when it is null. */
+    private static Flow iaf(InverseAutoregressiveFlow.Scale scale, SameDiff sd, String name, int dim, int k, SDVariable raw,
+                            FlowOptions o, Random rng) {
+        int[] hidden = InverseAutoregressiveFlow.defaultHidden(dim);
+        return raw != null ? InverseAutoregressiveFlow.amortised(sd, name, scale, dim, k, hidden, o.niceGain(), raw, rng)
+                : InverseAutoregressiveFlow.global(sd, name, scale, dim, k, hidden, o.niceGain(), rng);
+    }
+
     /** H of {@link #SYLVESTER_HOUSEHOLDER}: 8 (van den Berg et al.'s default), at most d. */
     static int sylvesterReflections(int dim) {
         return Math.min(8, dim);
@@ -215,7 +240,7 @@ public enum FlowKind {
 
     /**
      * The name users type: planar, radial, nice-perm, nice-orth, circular, householder, sylvester,
-     * sylvester-orth, sylvester-householder, iaf, affine-coupling (also a flow's text in settings and
+     * sylvester-orth, sylvester-householder, iaf, iaf-wide, affine-coupling (also a flow's text in settings and
      * JSON files).
      */
     @JsonValue

@@ -17,6 +17,8 @@ import org.nf4j.nn.StableMath;
  *   [m, s] = MADE_k(z, c_k),   sigma = sigmoid(s),   f_k(z) = sigma * z + (1 - sigma) * m
  *   log|det df_k/dz| = sum_i log sigma_i                (m_i, s_i depend on z_&lt;i only: J is triangular)
  * </pre>
+ * ({@link Scale#GATED}), or with the scale widened to c sigma, c = 2 ({@link Scale#WIDE}):
+ * f_k(z) = m + c sigma * (z - m), log|det| = sum_i log(c sigma_i).
  * with the order of the coordinates reversed between steps. MADE_k ({@link Made}) is a ReLU network
  * whose weights are masked so that output i sees only the inputs before i; its first hidden layer
  * also gets a context c_k. Amortised (the DLGM), c_k comes from the encoder: the raw parameters
@@ -35,14 +37,40 @@ import org.nf4j.nn.StableMath;
  * is 2L + 5 ops for L hidden layers, one more with a context.
  */
 public final class InverseAutoregressiveFlow implements Flow {
-    /** The initial bias of s. */
+    /** The initial bias of s in the gated form. */
     static final double FORGET_BIAS = 2.0;
+
+    /** The range of a step's scale, and where it starts. */
+    public enum Scale {
+        /**
+         * sigma in (0, 1), s starting at the forget-gate bias {@value #FORGET_BIAS} (sigma ~ 0.88): Kingma
+         * et al.'s numerically stable form. Every step shrinks volume, which on a ring-shaped target (the 2-D
+         * U1) keeps the flow at the best Gaussian (src/site/markdown/flows.md).
+         */
+        GATED(1.0, FORGET_BIAS),
+        /** 2 sigma in (0, 2), s starting at 0 (scale 1): a step can also expand volume. */
+        WIDE(2.0, 0.0);
+
+        private final double max;
+        private final double bias;
+
+        Scale(double max, double bias) {
+            this.max = max;
+            this.bias = bias;
+        }
+
+        /** The largest scale, c. */
+        public double max() {
+            return max;
+        }
+    }
 
     private final SameDiff sd;
     private final String name;
     private final int dim;
     private final int steps;
     private final int hiddenLayers;
+    private final Scale scale;
     private final StepNetworks networks;
     /** c_k [rows, H_1] per step, or null. */
     private final SDVariable[] context;
@@ -68,22 +96,34 @@ public final class InverseAutoregressiveFlow implements Flow {
      */
     public static InverseAutoregressiveFlow global(SameDiff sd, String name, int dim, int steps, int[] hidden,
                                                    double gain, Random rng) {
-        return new InverseAutoregressiveFlow(sd, name, dim, steps, hidden, gain, null, 1, rng);
+        return global(sd, name, Scale.GATED, dim, steps, hidden, gain, rng);
+    }
+
+    /** Global with the given scale range (see {@link #global(SameDiff, String, int, int, int[], double, Random)}). */
+    public static InverseAutoregressiveFlow global(SameDiff sd, String name, Scale scale, int dim, int steps, int[] hidden,
+                                                   double gain, Random rng) {
+        return new InverseAutoregressiveFlow(sd, name, scale, dim, steps, hidden, gain, null, 1, rng);
     }
 
     /** With the contexts {@code raw [batch, contextSize(steps, hidden)]}; the MADEs' weights are global. */
     public static InverseAutoregressiveFlow amortised(SameDiff sd, String name, int dim, int steps, int[] hidden,
                                                       double gain, SDVariable raw, Random rng) {
-        return new InverseAutoregressiveFlow(sd, name, dim, steps, hidden, gain, raw, 1, rng);
+        return amortised(sd, name, Scale.GATED, dim, steps, hidden, gain, raw, rng);
+    }
+
+    /** Amortised with the given scale range. */
+    public static InverseAutoregressiveFlow amortised(SameDiff sd, String name, Scale scale, int dim, int steps,
+                                                      int[] hidden, double gain, SDVariable raw, Random rng) {
+        return new InverseAutoregressiveFlow(sd, name, scale, dim, steps, hidden, gain, raw, 1, rng);
     }
 
     /** {@code groups} independent copies of the global flow (see {@link FlowKind#grouped}). */
-    public static InverseAutoregressiveFlow grouped(SameDiff sd, String name, int dim, int steps, int[] hidden,
-                                                    double gain, int groups, Random rng) {
-        return new InverseAutoregressiveFlow(sd, name, dim, steps, hidden, gain, null, groups, rng);
+    public static InverseAutoregressiveFlow grouped(SameDiff sd, String name, Scale scale, int dim, int steps,
+                                                    int[] hidden, double gain, int groups, Random rng) {
+        return new InverseAutoregressiveFlow(sd, name, scale, dim, steps, hidden, gain, null, groups, rng);
     }
 
-    private InverseAutoregressiveFlow(SameDiff sd, String name, int dim, int steps, int[] hidden, double gain,
+    private InverseAutoregressiveFlow(SameDiff sd, String name, Scale scale, int dim, int steps, int[] hidden, double gain,
                                       SDVariable raw, int groups, Random rng) {
         if (dim < 2 || steps < 1 || hidden.length < 1) {
             throw new IllegalArgumentException("IAF needs dim >= 2, steps >= 1 and a hidden layer, got dim=" + dim
@@ -94,6 +134,7 @@ public final class InverseAutoregressiveFlow implements Flow {
         this.dim = dim;
         this.steps = steps;
         this.hiddenLayers = hidden.length;
+        this.scale = scale;
         boolean withContext = raw != null;
         int layers = hidden.length + 2;
         int[] ins = new int[layers];
@@ -115,7 +156,7 @@ public final class InverseAutoregressiveFlow implements Flow {
             SDVariable w = StepNetworks.variable(sd, name + "/W" + suffix,
                     StepNetworks.initialWeights(steps, ins[l], outs[l], gain, live, rng), groups);
             biases[l] = l == layers - 1
-                    ? sd.var(name + "/b" + suffix, Nd4j.valueArrayOf(new long[] {(long) groups * steps, dim}, FORGET_BIAS,
+                    ? sd.var(name + "/b" + suffix, Nd4j.valueArrayOf(new long[] {(long) groups * steps, dim}, scale.bias,
                             Nd4j.defaultFloatingPointType()))
                     : StepNetworks.zeroBiases(sd, name + "/b" + suffix, steps, outs[l], groups);
             used[l] = w.mul(sd.constant(name + "/mask" + suffix, Groups.tile(mask(ins[l], outs[l], live), groups)));
@@ -163,6 +204,12 @@ public final class InverseAutoregressiveFlow implements Flow {
         return new SDVariable[] {networks.linear(h, hiddenLayers, k), networks.linear(h, hiddenLayers + 1, k)};
     }
 
+    /** A step's scale from its s: sigma, or c sigma. */
+    private SDVariable scale(SDVariable s) {
+        SDVariable sigma = sd.nn.sigmoid(s);
+        return scale == Scale.GATED ? sigma : sigma.mul(scale.max);
+    }
+
     @Override
     public SDVariable transform(SDVariable z, LogDetAccumulator logDet) {
         try (NameScope ns = sd.withNameScope(name)) {
@@ -171,10 +218,11 @@ public final class InverseAutoregressiveFlow implements Flow {
             for (int k = 0; k < steps; k++) {
                 SDVariable[] ms = made(v, k);
                 s[k] = ms[1];
-                v = v.sub(ms[0]).mul(sd.nn.sigmoid(ms[1])).add(ms[0]);
+                v = v.sub(ms[0]).mul(scale(ms[1])).add(ms[0]);
             }
             // sum of log sigmoid(s) = -sum softplus(-s), over all steps and coordinates (the last axis)
-            logDet.addPerExample(networks.sumPerRow(StableMath.softplus(sd, networks.concatSteps(s).neg())).neg());
+            SDVariable logSigma = networks.sumPerRow(StableMath.softplus(sd, networks.concatSteps(s).neg())).neg();
+            logDet.addPerExample(scale == Scale.GATED ? logSigma : logSigma.add(steps * dim * Math.log(scale.max)));
             SDVariable out = networks.unview(v, dim);
             return steps % 2 == 0 ? out.mmul(reversal) : out;
         }
@@ -193,7 +241,7 @@ public final class InverseAutoregressiveFlow implements Flow {
                 SDVariable x = v;
                 for (int pass = 0; pass < dim; pass++) {
                     SDVariable[] ms = made(x, k);
-                    x = v.sub(ms[0]).div(sd.nn.sigmoid(ms[1])).add(ms[0]);
+                    x = v.sub(ms[0]).div(scale(ms[1])).add(ms[0]);
                 }
                 v = x;
             }

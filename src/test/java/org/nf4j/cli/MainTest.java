@@ -38,7 +38,7 @@ class MainTest {
         String[] r = run("toy", "--flow", "glow");
         assertEquals("2", r[0]);
         assertEquals("nf4j: unknown flow 'glow'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
-                + "sylvester-orth, sylvester-householder, iaf, affine-coupling", r[2].strip());
+                + "sylvester-orth, sylvester-householder, iaf, iaf-wide, affine-coupling", r[2].strip());
     }
 
     @Test
@@ -158,7 +158,7 @@ class MainTest {
         String[] r = run(Main.withDefaultCommand(new String[] {"--flow", "realnvp", "--k", "20"}));
         assertEquals("2", r[0]);
         assertEquals("nf4j: unknown flow 'realnvp'; choose one of: planar, radial, nice-perm, nice-orth, circular, householder, sylvester, "
-                + "sylvester-orth, sylvester-householder, iaf, affine-coupling", r[2].strip());
+                + "sylvester-orth, sylvester-householder, iaf, iaf-wide, affine-coupling", r[2].strip());
         TrainCommand nice = new TrainCommand();
         new CommandLine(nice).parseArgs("--flow", "nice", "--k", "20");
         assertEquals(org.nf4j.flows.FlowKind.NICE_PERM, org.nf4j.flows.FlowKind.parse(nice.config().flow()));

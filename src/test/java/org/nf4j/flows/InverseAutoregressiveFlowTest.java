@@ -14,6 +14,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nf4j.flows.InverseAutoregressiveFlow.Scale;
 
 /**
  * IAF against the chain written out in plain Java: natural-order MADEs with the coordinates
@@ -26,21 +27,26 @@ class InverseAutoregressiveFlowTest {
     private static final String[] LAYERS = {"0", "1", "m", "s"};
 
     private static InverseAutoregressiveFlow build(SameDiff sd, int d, int steps, double[][] context) {
-        return context == null ? InverseAutoregressiveFlow.global(sd, "iaf", d, steps, HIDDEN, 1.0, new Random(3))
-                : InverseAutoregressiveFlow.amortised(sd, "iaf", d, steps, HIDDEN, 1.0,
+        return build(sd, Scale.GATED, d, steps, context);
+    }
+
+    private static InverseAutoregressiveFlow build(SameDiff sd, Scale scale, int d, int steps, double[][] context) {
+        return context == null ? InverseAutoregressiveFlow.global(sd, "iaf", scale, d, steps, HIDDEN, 1.0, new Random(3))
+                : InverseAutoregressiveFlow.amortised(sd, "iaf", scale, d, steps, HIDDEN, 1.0,
                         sd.constant(FlowChecks.array(context)), new Random(3));
     }
 
-    @ParameterizedTest(name = "d={0} K={1} context={2}")
-    @CsvSource({"4,3,false", "2,4,false", "3,2,true", "5,1,true", "2,3,true"})
-    void equalsNaturalOrderMadesWithReversalsBetweenSteps(int d, int steps, boolean withContext) {
+    @ParameterizedTest(name = "d={0} K={1} context={2} {3}")
+    @CsvSource({"4,3,false,GATED", "2,4,false,GATED", "3,2,true,GATED", "5,1,true,GATED", "2,3,true,GATED",
+                "4,3,false,WIDE", "3,2,true,WIDE", "2,3,true,WIDE"})
+    void equalsNaturalOrderMadesWithReversalsBetweenSteps(int d, int steps, boolean withContext, Scale scale) {
         Random rng = new Random(10L * d + steps);
         int rows = 5;
         double[][] context = withContext ? FlowChecks.gaussian(rng, rows, InverseAutoregressiveFlow.contextSize(steps, HIDDEN), 1.0)
                 : null;
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("z", DataType.DOUBLE, -1, d);
-        FlowOutput out = build(sd, d, steps, context).forward(in);
+        FlowOutput out = build(sd, scale, d, steps, context).forward(in);
         // every parameter random, the masked-out weights included: they must not matter
         for (String layer : LAYERS) {
             for (String p : new String[] {"iaf/W" + layer, "iaf/b" + layer}) {
@@ -52,7 +58,7 @@ class InverseAutoregressiveFlowTest {
         Map<String, INDArray> res = sd.output(Map.of("z", FlowChecks.array(z)), out.z().name(), out.logDet().name());
         for (int n = 0; n < rows; n++) {
             double[] logDet = new double[1];
-            double[] expected = reference(sd, d, steps, z[n], context == null ? null : context[n], logDet);
+            double[] expected = reference(sd, scale, d, steps, z[n], context == null ? null : context[n], logDet);
             for (int i = 0; i < d; i++) {
                 assertEquals(expected[i], res.get(out.z().name()).getDouble(n, i), 1e-12, "z_K of example " + n);
             }
@@ -66,7 +72,8 @@ class InverseAutoregressiveFlowTest {
      * context. Step k's weights are the flow's variables, which on odd steps read and write the
      * coordinates in reversed order.
      */
-    private static double[] reference(SameDiff sd, int d, int steps, double[] z, double[] context, double[] logDet) {
+    private static double[] reference(SameDiff sd, Scale scale, int d, int steps, double[] z, double[] context,
+                                      double[] logDet) {
         double[] x = z.clone();
         for (int k = 0; k < steps; k++) {
             if (k > 0) {
@@ -99,8 +106,9 @@ class InverseAutoregressiveFlowTest {
             double[] s = output(sd, "s", k, h, degrees, d, odd);
             for (int i = 0; i < d; i++) {
                 double sigma = 1 / (1 + Math.exp(-s[i]));
-                x[i] = sigma * x[i] + (1 - sigma) * m[i];
-                logDet[0] += Math.log(sigma);
+                double c = scale == Scale.GATED ? 1 : 2;
+                x[i] = m[i] + c * sigma * (x[i] - m[i]); // gated: sigma x + (1 - sigma) m
+                logDet[0] += Math.log(c * sigma);
             }
         }
         return x;
@@ -157,6 +165,32 @@ class InverseAutoregressiveFlowTest {
                 assertEquals(out.getDouble(0, i), out.getDouble(j + 1, i), 0.0, "output " + i + " after moving z_" + j);
             }
             assertNotEquals(out.getDouble(0, j), out.getDouble(j + 1, j), "output " + j + " after moving z_" + j);
+        }
+    }
+
+    /**
+     * The wide IAF starts at scale 1 (s's bias 0) and can expand volume: with the s layer's weights at 0
+     * and its bias at b, every coordinate of every step is scaled by 2 sigmoid(b), and log|det| is
+     * K d ln(2 sigmoid(b)), positive for b &gt; 0; the gated IAF at the same b shrinks.
+     */
+    @ParameterizedTest(name = "b={0}")
+    @CsvSource({"0.0", "3.0", "-2.0"})
+    void theWideScaleStartsAtOneAndCanExpand(double b) {
+        int d = 3;
+        int steps = 2;
+        for (Scale scale : Scale.values()) {
+            SameDiff sd = SameDiff.create();
+            SDVariable in = sd.placeHolder("z", DataType.DOUBLE, -1, d);
+            FlowOutput out = build(sd, scale, d, steps, null).forward(in);
+            INDArray bias = sd.getVariable("iaf/bs").getArr();
+            assertEquals(scale == Scale.GATED ? 2.0 : 0.0, bias.getDouble(0), 0.0, "initial bias of s");
+            sd.getVariable("iaf/Ws").getArr().assign(0.0);
+            bias.assign(b);
+            double c = scale == Scale.GATED ? 1 : 2;
+            double expected = steps * d * Math.log(c / (1 + Math.exp(-b)));
+            double logDet = sd.output(Map.of("z", FlowChecks.array(FlowChecks.gaussian(new Random(8), 4, d, 1.0))),
+                    out.logDet().name()).get(out.logDet().name()).getDouble(2);
+            assertEquals(expected, logDet, 1e-12, scale.name());
         }
     }
 

@@ -15,7 +15,7 @@ import org.nf4j.targets.Targets;
 class ToyModelTest {
 
     @ParameterizedTest
-    @EnumSource(value = FlowKind.class, names = {"RADIAL", "NICE_PERM", "NICE_ORTH", "CIRCULAR", "HOUSEHOLDER", "IAF", "AFFINE_COUPLING"})
+    @EnumSource(value = FlowKind.class, names = {"RADIAL", "NICE_PERM", "NICE_ORTH", "CIRCULAR", "HOUSEHOLDER", "IAF", "IAF_WIDE", "AFFINE_COUPLING"})
     void exactDensityIntegratesToOne(FlowKind kind) {
         ToyModel model = new ToyModel(Targets.byName("u1"), kind, 3, FlowOptions.defaults(), 4);
         int n = 600;
