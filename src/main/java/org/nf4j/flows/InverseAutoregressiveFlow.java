@@ -17,8 +17,8 @@ import org.nf4j.nn.StableMath;
  *   [m, s] = MADE_k(z, c_k),   sigma = sigmoid(s),   f_k(z) = sigma * z + (1 - sigma) * m
  *   log|det df_k/dz| = sum_i log sigma_i                (m_i, s_i depend on z_&lt;i only: J is triangular)
  * </pre>
- * ({@link Scale#GATED}), or with the scale widened to c sigma, c = 2 ({@link Scale#WIDE}):
- * f_k(z) = m + c sigma * (z - m), log|det| = sum_i log(c sigma_i).
+ * ({@link Scale#GATED}), or with the scale widened to c sigma, c = 2 ({@link Scale#WIDE}),
+ * f_k(z) = m + c sigma * (z - m) and log|det| = sum_i log(c sigma_i); either way
  * with the order of the coordinates reversed between steps. MADE_k ({@link Made}) is a ReLU network
  * whose weights are masked so that output i sees only the inputs before i; its first hidden layer
  * also gets a context c_k. Amortised (the DLGM), c_k comes from the encoder: the raw parameters
