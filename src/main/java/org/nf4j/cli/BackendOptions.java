@@ -12,11 +12,11 @@ public final class BackendOptions {
     boolean gpu;
 
     @Option(names = "--threads", defaultValue = "1",
-            description = "native threads per op (default: ${DEFAULT-VALUE}; more only helps with large ops on idle cores)")
+            description = "native threads per op (default: ${DEFAULT-VALUE}; on 2 cores 2 was slower, even on idle cores)")
     int threads;
 
     @Option(names = "--blas-threads", description = "OpenBLAS threads for the large matrix products "
-            + "(default: 2 where there are 2 cores; 1 when other jobs share the cores)")
+            + "(default: 2 where there are 2 cores, at most cores / --threads; 1 when other jobs share the cores)")
     Integer blasThreads;
 
     /** Starts ND4J on the chosen backend before anything else touches it; returns a one-line description. */
@@ -37,7 +37,18 @@ public final class BackendOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
-        int blas = blasThreads != null ? blasThreads : jobs > 1 ? threads : Math.max(threads, Backends.DEFAULT_BLAS_THREADS);
+        int blas = blasThreads != null ? blasThreads
+                : jobs > 1 ? threads : defaultBlasThreads(threads, Runtime.getRuntime().availableProcessors());
         return new BackendSpec(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads, blas);
+    }
+
+    /**
+     * OpenBLAS threads when not given, for one training: {@link Backends#DEFAULT_BLAS_THREADS} (or
+     * {@code threads} if more), but never more than {@code cores / threads}: on 2 idle cores
+     * {@code --threads 2} with 2 BLAS threads made a planar K = 10 step 4x slower than 1 and 2
+     * (libnd4j's and OpenBLAS's threads compete), with 1 BLAS thread 1.27x (src/site/markdown/speed.md).
+     */
+    static int defaultBlasThreads(int threads, int cores) {
+        return Math.max(1, Math.min(Math.max(threads, Math.min(2, cores)), cores / threads));
     }
 }
