@@ -38,17 +38,8 @@ public final class BackendOptions {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         int blas = blasThreads != null ? blasThreads
-                : jobs > 1 ? threads : defaultBlasThreads(threads, Runtime.getRuntime().availableProcessors());
+                : jobs > 1 ? threads : Backends.defaultBlasThreads(threads, Runtime.getRuntime().availableProcessors());
         return new BackendSpec(gpu ? BackendChoice.GPU : BackendChoice.CPU, threads, blas);
     }
 
-    /**
-     * OpenBLAS threads when not given, for one training: {@link Backends#DEFAULT_BLAS_THREADS} (or
-     * {@code threads} if more), but never more than {@code cores / threads}: on 2 idle cores
-     * {@code --threads 2} with 2 BLAS threads made a planar K = 10 step 4x slower than 1 and 2
-     * (libnd4j's and OpenBLAS's threads compete), with 1 BLAS thread 1.27x (src/site/markdown/speed.md).
-     */
-    static int defaultBlasThreads(int threads, int cores) {
-        return Math.max(1, Math.min(Math.max(threads, Math.min(2, cores)), cores / threads));
-    }
 }

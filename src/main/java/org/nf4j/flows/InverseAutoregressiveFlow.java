@@ -51,17 +51,14 @@ public final class InverseAutoregressiveFlow implements Flow {
         /** 2 sigma in (0, 2), s starting at 0 (scale 1): a step can also expand volume. */
         WIDE(2.0, 0.0);
 
+        /** The largest scale, c. */
         private final double max;
+        /** The initial bias of s. */
         private final double bias;
 
         Scale(double max, double bias) {
             this.max = max;
             this.bias = bias;
-        }
-
-        /** The largest scale, c. */
-        public double max() {
-            return max;
         }
     }
 
@@ -205,7 +202,7 @@ public final class InverseAutoregressiveFlow implements Flow {
     }
 
     /** A step's scale from its s: sigma, or c sigma. */
-    private SDVariable scale(SDVariable s) {
+    private SDVariable stepScale(SDVariable s) {
         SDVariable sigma = sd.nn.sigmoid(s);
         return scale == Scale.GATED ? sigma : sigma.mul(scale.max);
     }
@@ -218,7 +215,7 @@ public final class InverseAutoregressiveFlow implements Flow {
             for (int k = 0; k < steps; k++) {
                 SDVariable[] ms = made(v, k);
                 s[k] = ms[1];
-                v = v.sub(ms[0]).mul(scale(ms[1])).add(ms[0]);
+                v = v.sub(ms[0]).mul(stepScale(ms[1])).add(ms[0]);
             }
             // sum of log sigmoid(s) = -sum softplus(-s), over all steps and coordinates (the last axis)
             SDVariable logSigma = networks.sumPerRow(StableMath.softplus(sd, networks.concatSteps(s).neg())).neg();
@@ -241,7 +238,7 @@ public final class InverseAutoregressiveFlow implements Flow {
                 SDVariable x = v;
                 for (int pass = 0; pass < dim; pass++) {
                     SDVariable[] ms = made(x, k);
-                    x = v.sub(ms[0]).div(scale(ms[1])).add(ms[0]);
+                    x = v.sub(ms[0]).div(stepScale(ms[1])).add(ms[0]);
                 }
                 v = x;
             }

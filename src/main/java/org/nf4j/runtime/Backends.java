@@ -51,8 +51,16 @@ public final class Backends {
     /** Default native thread count for both backends; see the class comment for why it is 1. */
     public static final int DEFAULT_THREADS = 1;
 
-    /** Default OpenBLAS threads: two where there are two cores (see {@link #configure(BackendChoice, int, int)}). */
-    public static final int DEFAULT_BLAS_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Default OpenBLAS threads for one training with {@code threads} native threads on {@code cores}
+     * cores: two (see {@link #configure(BackendChoice, int, int)}), or {@code threads} if more, but never
+     * more than {@code cores / threads}: on 2 idle cores {@code --threads 2} with 2 BLAS threads made a
+     * planar K = 10 step 4x slower than 1 and 2 (libnd4j's and OpenBLAS's threads compete), with 1 BLAS
+     * thread 1.27x (src/site/markdown/speed.md).
+     */
+    public static int defaultBlasThreads(int threads, int cores) {
+        return Math.max(1, Math.min(Math.max(threads, 2), cores / threads));
+    }
 
     static final String CUDA_REQUIREMENTS = "nd4j-cuda-11.6 needs an NVIDIA driver for CUDA 11.6 or newer"
             + " and a GPU of compute capability 8.6 or lower (Ampere or older)";

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nf4j.runtime.BackendChoice;
 import org.nf4j.runtime.BackendSpec;
+import org.nf4j.runtime.Backends;
 import org.nf4j.spark.SparkSettings;
 import picocli.CommandLine;
 
@@ -38,13 +39,13 @@ class SparkOptionsTest {
     /** Unless told, native threads times BLAS threads stay within the cores (2 x 2 on 2 cores was 4x slower). */
     @Test
     void blasThreadsByDefaultLeaveNoCoreOversubscribed() {
-        assertEquals(2, BackendOptions.defaultBlasThreads(1, 2));
-        assertEquals(1, BackendOptions.defaultBlasThreads(2, 2));
-        assertEquals(1, BackendOptions.defaultBlasThreads(3, 2));
-        assertEquals(1, BackendOptions.defaultBlasThreads(1, 1));
-        assertEquals(2, BackendOptions.defaultBlasThreads(1, 16));
-        assertEquals(4, BackendOptions.defaultBlasThreads(4, 16));
-        assertEquals(2, BackendOptions.defaultBlasThreads(8, 16));
+        assertEquals(2, Backends.defaultBlasThreads(1, 2));
+        assertEquals(1, Backends.defaultBlasThreads(2, 2));
+        assertEquals(1, Backends.defaultBlasThreads(3, 2));
+        assertEquals(1, Backends.defaultBlasThreads(1, 1));
+        assertEquals(2, Backends.defaultBlasThreads(1, 16));
+        assertEquals(4, Backends.defaultBlasThreads(4, 16));
+        assertEquals(2, Backends.defaultBlasThreads(8, 16));
         TrainCommand told = new TrainCommand();
         new CommandLine(told).parseArgs("--threads", "2", "--blas-threads", "2");
         assertEquals(2, told.backend.spec(1).blasThreads(), "--blas-threads as given");
